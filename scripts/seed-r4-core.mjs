@@ -55,6 +55,10 @@ for (const bundleName of SPEC_BUNDLES) {
       version: resource.version,
       kind: resource.kind,
       type: resource.type,
+      // Not in the .index.json standard, harmless to other readers: lets the server list concrete resource
+      // types without parsing every StructureDefinition.
+      derivation: resource.derivation,
+      abstract: resource.abstract,
     });
   }
 }

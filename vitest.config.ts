@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+
+// Suites under test/api and test/store talk to a database: they run once per store (PGlite and PostgreSQL).
+// Everything else (conformance, validation, IG, FHIRPath...) runs once.
+const storeSuites = ['test/api/**/*.test.ts', 'test/store/**/*.test.ts'];
+
+export default defineConfig({
+  test: {
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: storeSuites } },
+      { extends: true, test: { name: 'pglite', include: storeSuites, env: { STORE: 'pglite' } } },
+      { extends: true, test: { name: 'postgres', include: storeSuites, env: { STORE: 'postgres' } } },
+    ],
+  },
+});
