@@ -91,6 +91,7 @@ export class ConformanceRegistry {
   private readonly byType = new Map<string, IndexedFile[]>();
   private readonly parsed = new Map<string, any>();
   private resourceTypeList?: string[];
+  private profileIndex?: Map<string, string[]>;
 
   /** Adds a package folder from the first directory that holds `name#version/package`. */
   addPackage(ref: PackageRef, searchDirs: string[]): LoadedPackage {
@@ -183,6 +184,20 @@ export class ConformanceRegistry {
   /** Resources of a type with the package each came from. */
   entriesOfType<T = any>(resourceType: string): { packageId: string; resource: T }[] {
     return (this.byType.get(resourceType) ?? []).map((entry) => ({ packageId: entry.packageId, resource: this.load<T>(entry) }));
+  }
+
+  /** Resource profiles (constraints on a resource type) by the type they constrain; cached after first use. */
+  resourceProfiles(): Map<string, string[]> {
+    if (!this.profileIndex) {
+      this.profileIndex = new Map();
+      for (const entry of this.byType.get('StructureDefinition') ?? []) {
+        // Index entries of the seeded core package carry kind/derivation; others are read to find out.
+        const sd = entry.derivation === undefined ? this.load<fhir4.StructureDefinition>(entry) : entry;
+        if (sd.kind !== 'resource' || sd.derivation !== 'constraint' || !sd.url || !sd.type) continue;
+        this.profileIndex.set(sd.type, [...(this.profileIndex.get(sd.type) ?? []), sd.url]);
+      }
+    }
+    return this.profileIndex;
   }
 
   /** Concrete resource types of the base specification (R4), sorted. */

@@ -1,0 +1,5 @@
+Profile: CVDConditionBase
+Parent: $JP_Condition_eCS
+Id: jp-cvd-condition-base
+Title: "test"
+Description: "test"

@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { SingleBar, Presets } from 'cli-progress';
+import { Command } from 'commander';
+import { loadConfig } from './config.js';
+import { migrate } from './db/migrations.js';
+import { openDatabase } from './db/open.js';
+import { newId } from './fhir/ids.js';
+import { createRuntime, serve } from './server.js';
+
+/** Resources of a JSON file (a resource, or the entries of a non-transaction Bundle) or an NDJSON file. */
+function resourcesOf(file: string): fhir4.Resource[] {
+  const text = readFileSync(file, 'utf8');
+  if (file.endsWith('.ndjson')) return text.split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line));
+  const parsed = JSON.parse(text) as fhir4.Resource;
+  if (parsed.resourceType === 'Bundle') {
+    const bundle = parsed as fhir4.Bundle<fhir4.Resource>;
+    if (bundle.type === 'collection' || bundle.type === 'searchset') return (bundle.entry ?? []).flatMap((entry) => (entry.resource ? [entry.resource] : []));
+  }
+  return [parsed];
+}
+
+function filesUnder(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path)
+    .sort()
+    .flatMap((name) => filesUnder(join(path, name)))
+    .filter((file) => file.endsWith('.json') || file.endsWith('.ndjson'));
+}
+
+const program = new Command()
+  .name('jp-cvd-registry')
+  .description('FHIR R4 server of the Japan cardiovascular disease registry (循環器病データベース)');
+
+program
+  .command('serve')
+  .description('start the FHIR server (PORT, HOST, DATA_DIR, DATABASE_URL, FHIR_PACKAGES_DIR)')
+  .action(async () => {
+    await serve(loadConfig());
+  });
+
+program
+  .command('migrate')
+  .description('apply pending database migrations and exit')
+  .action(async () => {
+    const config = loadConfig();
+    const db = await openDatabase(config);
+    try {
+      const applied = await migrate(db);
+      console.log(applied.length ? `applied migrations ${applied.join(', ')}` : 'database schema is up to date');
+    } finally {
+      await db.close();
+    }
+  });
+
+program
+  .command('load')
+  .description('store FHIR resources from JSON / NDJSON files or folders (resources with an id are PUT, others created)')
+  .argument('<paths...>', 'files or folders')
+  .action(async (paths: string[]) => {
+    const runtime = await createRuntime(loadConfig(), { logger: false });
+    const files = paths.flatMap(filesUnder);
+    const bar = new SingleBar({ format: 'load [{bar}] {value}/{total} files | {resources} resources' }, Presets.shades_classic);
+    let stored = 0;
+    bar.start(files.length, 0, { resources: 0 });
+    try {
+      for (const file of files) {
+        for (const resource of resourcesOf(file)) {
+          if (!runtime.context.resourceTypes.has(resource.resourceType)) throw new Error(`${file}: unknown resourceType ${resource.resourceType}`);
+          if (resource.id) await runtime.context.store.put(resource, resource.id);
+          else await runtime.context.store.create(resource, newId());
+          stored++;
+        }
+        bar.increment(1, { resources: stored });
+      }
+    } finally {
+      bar.stop();
+      await runtime.close();
+    }
+    console.log(`stored ${stored} resources from ${files.length} files`);
+  });
+
+program
+  .command('packages')
+  .description('list the FHIR packages the server loads and how many resources each has')
+  .action(async () => {
+    const runtime = await createRuntime({ ...loadConfig(), dataDir: 'memory://', databaseUrl: '' }, { logger: false });
+    for (const pkg of runtime.context.conformance.packages) console.log(`${pkg.name}#${pkg.version}\t${pkg.resourceCount}\t${pkg.dir}`);
+    await runtime.close();
+  });
+
+program.parseAsync().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,64 @@
+import type { Database } from './database.js';
+
+/**
+ * Versioned schema migrations, applied in order at start (`jp-cvd-registry migrate` runs them alone). Each runs in
+ * its own transaction and is recorded in schema_migration; an applied migration is never edited, only followed.
+ */
+export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'resource storage',
+    sql: `
+      -- Current version of every resource: what reads and searches see. rid is the narrow internal key that
+      -- search index tables and history refer to.
+      CREATE TABLE resource (
+        rid           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        type          text        NOT NULL,
+        id            text        NOT NULL,
+        version_id    integer     NOT NULL,
+        last_updated  timestamptz NOT NULL,
+        deleted       boolean     NOT NULL DEFAULT false,
+        content       jsonb,
+        UNIQUE (type, id)
+      );
+      CREATE INDEX resource_type_last_updated ON resource (type, last_updated);
+
+      -- Every version ever written, the current one included. seq is a global write order: system and type
+      -- history, _since and export page on it, so concurrent writes never reorder what a client already saw.
+      CREATE SEQUENCE resource_version_seq;
+      CREATE TABLE resource_version (
+        rid           bigint      NOT NULL REFERENCES resource (rid),
+        version_id    integer     NOT NULL,
+        seq           bigint      NOT NULL DEFAULT nextval('resource_version_seq'),
+        type          text        NOT NULL,
+        id            text        NOT NULL,
+        last_updated  timestamptz NOT NULL,
+        deleted       boolean     NOT NULL DEFAULT false,
+        method        text        NOT NULL,
+        content       jsonb,
+        PRIMARY KEY (rid, version_id)
+      );
+      CREATE UNIQUE INDEX resource_version_seq_idx ON resource_version (seq);
+      CREATE INDEX resource_version_type_seq ON resource_version (type, seq);
+    `,
+  },
+];
+
+/** Applies pending migrations; concurrent starts against one PostgreSQL wait on an advisory lock. */
+export async function migrate(db: Database): Promise<number[]> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(775021)');
+    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migration (
+      version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const { rows } = await tx.query<{ version: number }>('SELECT version FROM schema_migration');
+    const applied = new Set(rows.map((row) => row.version));
+    const newlyApplied: number[] = [];
+    for (const migration of MIGRATIONS) {
+      if (applied.has(migration.version)) continue;
+      await tx.exec(migration.sql);
+      await tx.query('INSERT INTO schema_migration (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+      newlyApplied.push(migration.version);
+    }
+    return newlyApplied;
+  });
+}

@@ -1,0 +1,41 @@
+import type { FhirContext, FhirRequest, FhirResponse } from './context.js';
+import { capabilities } from './interaction/capabilities.js';
+import { create } from './interaction/create.js';
+import { remove } from './interaction/delete.js';
+import { historyInstance } from './interaction/history-instance.js';
+import { historySystem } from './interaction/history-system.js';
+import { historyType } from './interaction/history-type.js';
+import { read } from './interaction/read.js';
+import { searchType } from './interaction/search-type.js';
+import { update } from './interaction/update.js';
+import { vread } from './interaction/vread.js';
+
+export type Handler = (context: FhirContext, request: FhirRequest) => Promise<FhirResponse>;
+
+export interface FhirRoute {
+  method: FhirRequest['method'];
+  /** Path below the FHIR base, with :type, :id and :vid placeholders. */
+  path: string;
+  /** The R4 interaction code (CapabilityStatement.rest.resource.interaction / rest.interaction). */
+  interaction: string;
+  level: 'system' | 'type' | 'instance';
+  handler: Handler;
+}
+
+/**
+ * The REST interactions this server implements. The HTTP layer registers exactly these, and the
+ * CapabilityStatement is generated from them, so the two cannot drift apart.
+ */
+export const FHIR_ROUTES: FhirRoute[] = [
+  { method: 'GET', path: '/metadata', interaction: 'capabilities', level: 'system', handler: capabilities },
+  { method: 'GET', path: '/_history', interaction: 'history-system', level: 'system', handler: historySystem },
+  { method: 'GET', path: '/:type', interaction: 'search-type', level: 'type', handler: searchType },
+  { method: 'POST', path: '/:type/_search', interaction: 'search-type', level: 'type', handler: searchType },
+  { method: 'POST', path: '/:type', interaction: 'create', level: 'type', handler: create },
+  { method: 'GET', path: '/:type/_history', interaction: 'history-type', level: 'type', handler: historyType },
+  { method: 'GET', path: '/:type/:id', interaction: 'read', level: 'instance', handler: read },
+  { method: 'PUT', path: '/:type/:id', interaction: 'update', level: 'instance', handler: update },
+  { method: 'DELETE', path: '/:type/:id', interaction: 'delete', level: 'instance', handler: remove },
+  { method: 'GET', path: '/:type/:id/_history', interaction: 'history-instance', level: 'instance', handler: historyInstance },
+  { method: 'GET', path: '/:type/:id/_history/:vid', interaction: 'vread', level: 'instance', handler: vread },
+];

@@ -1,0 +1,128 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import type { FhirContext, FhirRequest, FhirResponse } from '../fhir/context.js';
+import { FhirError, issue, operationOutcome } from '../fhir/outcome.js';
+import { FHIR_ROUTES, type FhirRoute } from '../fhir/routes.js';
+import { negotiateFormat } from './content-negotiation.js';
+
+export const FHIR_JSON = 'application/fhir+json; charset=utf-8';
+
+export interface AppOptions {
+  bodyLimit: number;
+  /** Base URL for links; derived from each request's Host when empty. */
+  publicBaseUrl: string;
+  logger: Logger | false;
+}
+
+function sendOutcome(reply: FastifyReply, status: number, outcome: fhir4.OperationOutcome, headers: Record<string, string> = {}) {
+  return reply.code(status).headers(headers).type(FHIR_JSON).send(JSON.stringify(outcome));
+}
+
+/** Maps a failure to an OperationOutcome: client errors keep their status, anything else is a 500 without detail. */
+function errorResponse(error: any, request: FastifyRequest): { status: number; outcome: fhir4.OperationOutcome; headers?: Record<string, string> } {
+  if (error instanceof FhirError) return { status: error.status, outcome: error.outcome, headers: error.headers };
+  if (error?.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error?.statusCode === 413) {
+    return { status: 413, outcome: operationOutcome([issue('error', 'too-costly', `Request body exceeds the limit of ${request.routeOptions.bodyLimit ?? ''} bytes`)]) };
+  }
+  if (error?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    return {
+      status: 415,
+      outcome: operationOutcome([issue('error', 'not-supported', `Unsupported Content-Type "${request.headers['content-type']}"; send application/fhir+json`)]),
+    };
+  }
+  if (error?.statusCode >= 400 && error?.statusCode < 500) {
+    return { status: error.statusCode, outcome: operationOutcome([issue('error', 'invalid', String(error.message))]) };
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return { status: 500, outcome: operationOutcome([issue('fatal', 'exception', 'Internal server error; the request was not completed')]) };
+}
+
+function parseJsonBody(_request: FastifyRequest, body: string, done: (error: Error | null, value?: unknown) => void) {
+  if (body.trim() === '') return done(null, undefined);
+  try {
+    done(null, JSON.parse(body));
+  } catch (error) {
+    done(new FhirError(400, 'structure', `Request body is not valid JSON: ${(error as Error).message}`));
+  }
+}
+
+function baseUrlOf(request: FastifyRequest, publicBaseUrl: string): string {
+  return publicBaseUrl ? `${publicBaseUrl}/fhir` : `${request.protocol}://${request.host}/fhir`;
+}
+
+function toFhirRequest(request: FastifyRequest, route: FhirRoute, publicBaseUrl: string): FhirRequest {
+  const url = new URL(request.url, 'http://local');
+  const query = [...url.searchParams].filter(([name]) => name !== '_format');
+  const params = request.params as Record<string, string | undefined>;
+  const form = request.headers['content-type']?.startsWith('application/x-www-form-urlencoded');
+  if (form && request.body && typeof request.body === 'object') {
+    // POST [type]/_search: form parameters join the URL's.
+    for (const [name, value] of Object.entries(request.body as Record<string, string | string[]>)) {
+      for (const one of Array.isArray(value) ? value : [value]) query.push([name, one]);
+    }
+  }
+  const headers: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(request.headers)) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  return {
+    method: route.method,
+    baseUrl: baseUrlOf(request, publicBaseUrl),
+    type: params.type,
+    id: params.id,
+    versionId: params.vid,
+    query,
+    body: form ? undefined : request.body,
+    headers,
+  };
+}
+
+function send(reply: FastifyReply, response: FhirResponse) {
+  reply.code(response.status).headers(response.headers);
+  if (response.body === undefined) return reply.send();
+  return reply.type(FHIR_JSON).send(JSON.stringify(response.body));
+}
+
+/** The HTTP face of the server: FHIR REST at /fhir, health at /healthz. */
+export function buildApp(context: FhirContext, options: AppOptions): FastifyInstance {
+  const app = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger as FastifyBaseLogger } : { logger: false }),
+    bodyLimit: options.bodyLimit,
+    // Ids and types are validated by the interactions; keep Fastify from rejecting long ids with its own 414.
+    routerOptions: { maxParamLength: 500 },
+    return503OnClosing: true,
+  });
+
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser(['application/fhir+json', 'application/json'], { parseAs: 'string' }, (request, body, done) =>
+    parseJsonBody(request, body as string, done),
+  );
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
+    const form: Record<string, string[]> = {};
+    for (const [name, value] of new URLSearchParams(body as string)) (form[name] ??= []).push(value);
+    done(null, form);
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const { status, outcome, headers } = errorResponse(error, request);
+    return sendOutcome(reply, status, outcome, headers);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendOutcome(reply, 404, operationOutcome([issue('error', 'not-found', `No FHIR endpoint for ${request.method} ${request.url.split('?')[0]}`)])),
+  );
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+
+  app.register(
+    async (fhir) => {
+      fhir.addHook('onRequest', async (request) => negotiateFormat(request.headers.accept, new URL(request.url, 'http://local').searchParams.get('_format')));
+      for (const route of FHIR_ROUTES) {
+        fhir.route({
+          method: route.method,
+          url: route.path,
+          handler: async (request, reply) => send(reply, await route.handler(context, toFhirRequest(request, route, options.publicBaseUrl))),
+        });
+      }
+    },
+    { prefix: '/fhir' },
+  );
+  return app;
+}

@@ -1,0 +1,90 @@
+import { join } from 'node:path';
+import pino, { type Logger } from 'pino';
+import type { FastifyInstance } from 'fastify';
+import { PROJECT_ROOT, type ServerConfig } from './config.js';
+import { loadConformance } from './conformance/package-loader.js';
+import type { Database } from './db/database.js';
+import { migrate } from './db/migrations.js';
+import { openDatabase } from './db/open.js';
+import type { PostgresOptions } from './db/postgres.js';
+import type { FhirContext } from './fhir/context.js';
+import { buildApp } from './http/app.js';
+import { SearchEngine } from './search/search-engine.js';
+import { ResourceStore } from './store/resource-store.js';
+
+export interface Runtime {
+  db: Database;
+  context: FhirContext;
+  app: FastifyInstance;
+  /** Stops accepting requests, lets in-flight ones finish, then closes the store. */
+  close(): Promise<void>;
+}
+
+/** Opens the store (migrating it), loads the FHIR packages and builds the HTTP app; does not listen. */
+export async function createRuntime(
+  config: ServerConfig,
+  options: { logger?: Logger | false; postgres?: PostgresOptions } = {},
+): Promise<Runtime> {
+  const logger = options.logger === undefined ? pino({ level: config.logLevel }) : options.logger;
+  const conformance = loadConformance(
+    {
+      fhirPackageCache: config.fhirPackageCache,
+      fhirPackagesDir: config.fhirPackagesDir,
+      igResourcesDir: config.igResourcesDir,
+      sushiConfigPath: join(PROJECT_ROOT, 'sushi-config.yaml'),
+    },
+    (message) => logger && logger.warn(message),
+  );
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, postgres: options.postgres });
+  try {
+    const applied = await migrate(db);
+    if (logger && applied.length) logger.info({ applied }, 'database migrations applied');
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  const search = new SearchEngine(db);
+  const context: FhirContext = {
+    store: new ResourceStore(db),
+    search,
+    conformance,
+    resourceTypes: new Set(conformance.resourceTypes()),
+  };
+  const app = buildApp(context, { bodyLimit: config.bodyLimit, publicBaseUrl: config.publicBaseUrl, logger });
+  let closed = false;
+  return {
+    db,
+    context,
+    app,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+/** Starts the server and stops it gracefully on SIGINT/SIGTERM (in-flight writes finish first). */
+export async function serve(config: ServerConfig): Promise<Runtime> {
+  const runtime = await createRuntime(config);
+  const log = runtime.app.log;
+  await runtime.app.listen({ port: config.port, host: config.host });
+  log.info(
+    { store: config.databaseUrl ? 'postgresql' : `pglite (${config.dataDir})`, packages: runtime.context.conformance.packages.map((p) => `${p.name}#${p.version}`) },
+    'jp-cvd-registry FHIR server ready',
+  );
+  const shutdown = (signal: string) => {
+    log.info({ signal }, 'shutting down: finishing in-flight requests');
+    runtime.close().then(
+      () => process.exit(0),
+      (error) => {
+        log.error({ err: error }, 'error during shutdown');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  return runtime;
+}

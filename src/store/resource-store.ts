@@ -1,0 +1,293 @@
+import type { Database, Queryable } from '../db/database.js';
+
+/** One stored version of a resource. `resource` is absent for a deletion. */
+export interface StoredVersion {
+  type: string;
+  id: string;
+  versionId: string;
+  lastUpdated: string;
+  deleted: boolean;
+  /** The write that made this version: POST (create), PUT (update) or DELETE. */
+  method: 'POST' | 'PUT' | 'DELETE';
+  resource?: fhir4.Resource;
+}
+
+/** The version a conditional write expected is not the current one (If-Match). */
+export class VersionConflictError extends Error {
+  constructor(
+    readonly type: string,
+    readonly id: string,
+    readonly expected: string,
+    readonly current: string | undefined,
+  ) {
+    super(
+      current === undefined
+        ? `${type}/${id} does not exist (expected version ${expected})`
+        : `${type}/${id} is at version ${current}, not ${expected}`,
+    );
+  }
+}
+
+export interface HistoryScope {
+  type?: string;
+  id?: string;
+}
+
+export interface HistoryQuery {
+  /** Only versions written after this instant (exclusive). */
+  since?: string;
+  /** Only versions current at or before this instant. */
+  at?: string;
+  /** Page size. */
+  count: number;
+  /** Continue after this position (exclusive): the `cursor` of the previous page. */
+  before?: number;
+}
+
+export interface HistoryPage {
+  versions: StoredVersion[];
+  /** Position to continue from, when more versions may follow. */
+  cursor?: number;
+}
+
+interface VersionRow {
+  type: string;
+  id: string;
+  version_id: number;
+  last_updated: Date | string;
+  deleted: boolean;
+  method: StoredVersion['method'];
+  content: fhir4.Resource | string | null;
+  seq?: number;
+}
+
+const VERSION_COLUMNS = 'type, id, version_id, last_updated, deleted, method, content';
+
+function toVersion(row: VersionRow): StoredVersion {
+  const content = typeof row.content === 'string' ? JSON.parse(row.content) : row.content;
+  return {
+    type: row.type,
+    id: row.id,
+    versionId: String(row.version_id),
+    lastUpdated: new Date(row.last_updated).toISOString(),
+    deleted: row.deleted,
+    method: row.method,
+    ...(content ? { resource: withConventionalKeyOrder(content) } : {}),
+  };
+}
+
+/** jsonb sorts object keys; put resourceType, id and meta first again, as FHIR JSON is conventionally written. */
+export function withConventionalKeyOrder(resource: fhir4.Resource): fhir4.Resource {
+  const { resourceType, id, meta, ...rest } = resource as fhir4.Resource & Record<string, unknown>;
+  return { resourceType, id, meta, ...rest } as fhir4.Resource;
+}
+
+function stamp(resource: fhir4.Resource, id: string, versionId: number, lastUpdated: string): fhir4.Resource {
+  return withConventionalKeyOrder({ ...resource, id, meta: { ...resource.meta, versionId: String(versionId), lastUpdated } });
+}
+
+/**
+ * Told of every write inside the writing transaction, so that derived tables (search indexes) commit or roll back
+ * with the resource. Implemented outside the store (the search engine) and injected.
+ */
+export interface WriteIndexer {
+  indexWrites(tx: Queryable, writes: { rid: number; type: string; resource?: fhir4.Resource }[]): Promise<void>;
+}
+
+/**
+ * Versioned resource storage over one SQL dialect. Every write appends to resource_version and moves the current
+ * pointer in resource, in one transaction. Knows nothing of HTTP: conditions are reported as typed errors.
+ */
+export class ResourceStore {
+  constructor(
+    private readonly db: Database,
+    private readonly indexer?: WriteIndexer,
+    private readonly tx?: Queryable,
+  ) {}
+
+  /** Runs `work` with a store whose every operation belongs to one database transaction. */
+  transaction<T>(work: (store: ResourceStore) => Promise<T>): Promise<T> {
+    if (this.tx) return work(this);
+    return this.db.transaction((tx) => work(new ResourceStore(this.db, this.indexer, tx)));
+  }
+
+  /** The connection this store's statements run on (the transaction's, inside `transaction`). */
+  get sql(): Queryable {
+    return this.tx ?? this.db;
+  }
+
+  /**
+   * Serialises writers that share `key` until the current transaction ends, so that a check-then-write (conditional
+   * create) cannot race another one with the same condition.
+   */
+  async lockKey(key: string): Promise<void> {
+    await this.sql.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
+  }
+
+  async read(type: string, id: string): Promise<StoredVersion | undefined> {
+    const { rows } = await this.sql.query<VersionRow>(
+      `SELECT type, id, version_id, last_updated, deleted,
+              CASE WHEN deleted THEN 'DELETE' ELSE 'PUT' END AS method, content
+         FROM resource WHERE type = $1 AND id = $2`,
+      [type, id],
+    );
+    return rows[0] && toVersion(rows[0]);
+  }
+
+  async vread(type: string, id: string, versionId: string): Promise<StoredVersion | undefined> {
+    const version = Number(versionId);
+    if (!Number.isSafeInteger(version)) return undefined;
+    const { rows } = await this.sql.query<VersionRow>(
+      `SELECT ${VERSION_COLUMNS} FROM resource_version v
+        WHERE rid = (SELECT rid FROM resource WHERE type = $1 AND id = $2) AND version_id = $3`,
+      [type, id, version],
+    );
+    return rows[0] && toVersion(rows[0]);
+  }
+
+  /** Stores a new resource under `id` (which the caller has chosen and knows to be free). */
+  async create(resource: fhir4.Resource, id: string, lastUpdated = new Date().toISOString()): Promise<StoredVersion> {
+    return this.transaction(async (store) => {
+      const created = await store.insertIfAbsent(resource, id, lastUpdated, 'POST');
+      if (!created) throw new Error(`${resource.resourceType}/${id} already exists`);
+      return created;
+    });
+  }
+
+  /**
+   * Writes a new current version of type/id, creating the resource when it does not exist (or was deleted).
+   * `ifMatch` makes the write conditional on the current version.
+   */
+  put(
+    resource: fhir4.Resource,
+    id: string,
+    options: { ifMatch?: string; lastUpdated?: string } = {},
+  ): Promise<{ version: StoredVersion; created: boolean }> {
+    const type = resource.resourceType;
+    const lastUpdated = options.lastUpdated ?? new Date().toISOString();
+    return this.transaction(async (store) => {
+      for (;;) {
+        const current = await store.lockCurrent(type, id);
+        if (options.ifMatch !== undefined && (!current || current.deleted || String(current.version_id) !== options.ifMatch)) {
+          throw new VersionConflictError(type, id, options.ifMatch, current && !current.deleted ? String(current.version_id) : undefined);
+        }
+        if (!current) {
+          const inserted = await store.insertIfAbsent(resource, id, lastUpdated, 'PUT');
+          if (inserted) return { version: inserted, created: true };
+          continue; // another writer created it meanwhile: lock that row and update it
+        }
+        const versionId = current.version_id + 1;
+        const stored = stamp(resource, id, versionId, lastUpdated);
+        await store.writeVersion(current.rid, type, id, versionId, lastUpdated, 'PUT', stored);
+        return {
+          version: { type, id, versionId: String(versionId), lastUpdated, deleted: false, method: 'PUT', resource: stored },
+          created: current.deleted,
+        };
+      }
+    });
+  }
+
+  /**
+   * Marks type/id deleted with a new version. Returns undefined when it never existed; deleting a deleted resource
+   * changes nothing and returns its deletion version.
+   */
+  delete(type: string, id: string, options: { ifMatch?: string } = {}): Promise<StoredVersion | undefined> {
+    const lastUpdated = new Date().toISOString();
+    return this.transaction(async (store) => {
+      const current = await store.lockCurrent(type, id);
+      if (options.ifMatch !== undefined && (!current || current.deleted || String(current.version_id) !== options.ifMatch)) {
+        throw new VersionConflictError(type, id, options.ifMatch, current && !current.deleted ? String(current.version_id) : undefined);
+      }
+      if (!current) return undefined;
+      if (current.deleted) return store.read(type, id);
+      const versionId = current.version_id + 1;
+      await store.writeVersion(current.rid, type, id, versionId, lastUpdated, 'DELETE', null);
+      return { type, id, versionId: String(versionId), lastUpdated, deleted: true, method: 'DELETE' };
+    });
+  }
+
+  /** Versions newest first, paged by global write order. */
+  async history(scope: HistoryScope, query: HistoryQuery): Promise<HistoryPage> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const bind = (value: unknown) => `$${params.push(value)}`;
+    if (scope.type && scope.id) {
+      where.push(`rid = (SELECT rid FROM resource WHERE type = ${bind(scope.type)} AND id = ${bind(scope.id)})`);
+    } else if (scope.type) {
+      where.push(`type = ${bind(scope.type)}`);
+    }
+    if (query.since) where.push(`last_updated > ${bind(query.since)}::timestamptz`);
+    if (query.at) where.push(`last_updated <= ${bind(query.at)}::timestamptz`);
+    if (query.before !== undefined) where.push(`seq < ${bind(query.before)}`);
+    const { rows } = await this.sql.query<VersionRow>(
+      `SELECT ${VERSION_COLUMNS}, seq FROM resource_version
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY seq DESC LIMIT ${bind(query.count + 1)}`,
+      params,
+    );
+    const page = rows.slice(0, query.count);
+    return {
+      versions: page.map(toVersion),
+      cursor: rows.length > query.count ? page[page.length - 1].seq : undefined,
+    };
+  }
+
+  /** Number of versions in a scope (instance history totals). */
+  async countVersions(type: string, id: string): Promise<number> {
+    const { rows } = await this.sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM resource_version WHERE rid = (SELECT rid FROM resource WHERE type = $1 AND id = $2)`,
+      [type, id],
+    );
+    return rows[0].n;
+  }
+
+  private async lockCurrent(type: string, id: string) {
+    const { rows } = await this.sql.query<{ rid: number; version_id: number; deleted: boolean }>(
+      'SELECT rid, version_id, deleted FROM resource WHERE type = $1 AND id = $2 FOR UPDATE',
+      [type, id],
+    );
+    return rows[0];
+  }
+
+  private async insertIfAbsent(
+    resource: fhir4.Resource,
+    id: string,
+    lastUpdated: string,
+    method: 'POST' | 'PUT',
+  ): Promise<StoredVersion | undefined> {
+    const type = resource.resourceType;
+    const stored = stamp(resource, id, 1, lastUpdated);
+    const { rows } = await this.sql.query<{ rid: number }>(
+      `WITH current AS (
+         INSERT INTO resource (type, id, version_id, last_updated, content)
+         VALUES ($1, $2, 1, $3::timestamptz, $4::jsonb) ON CONFLICT (type, id) DO NOTHING RETURNING rid)
+       INSERT INTO resource_version (rid, version_id, type, id, last_updated, method, content)
+       SELECT rid, 1, $1, $2, $3::timestamptz, $5, $4::jsonb FROM current RETURNING rid`,
+      [type, id, lastUpdated, JSON.stringify(stored), method],
+    );
+    if (rows.length === 0) return undefined;
+    await this.indexer?.indexWrites(this.sql, [{ rid: rows[0].rid, type, resource: stored }]);
+    return { type, id, versionId: '1', lastUpdated, deleted: false, method, resource: stored };
+  }
+
+  private async writeVersion(
+    rid: number,
+    type: string,
+    id: string,
+    versionId: number,
+    lastUpdated: string,
+    method: StoredVersion['method'],
+    content: fhir4.Resource | null,
+  ): Promise<void> {
+    const json = content && JSON.stringify(content);
+    await this.sql.query(
+      `WITH current AS (
+         UPDATE resource SET version_id = $2, last_updated = $5::timestamptz, deleted = $7, content = $8::jsonb
+          WHERE rid = $1 RETURNING rid)
+       INSERT INTO resource_version (rid, version_id, type, id, last_updated, method, deleted, content)
+       SELECT rid, $2, $3, $4, $5::timestamptz, $6, $7, $8::jsonb FROM current`,
+      [rid, versionId, type, id, lastUpdated, method, content === null, json],
+    );
+    await this.indexer?.indexWrites(this.sql, [{ rid, type, resource: content ?? undefined }]);
+  }
+}

@@ -1,0 +1,208 @@
+import type { ConformanceRegistry } from '../conformance/package-loader.js';
+
+/** A type allowed for an element, with the profiles the value must conform to. */
+export interface ElementType {
+  code: string;
+  profiles: string[];
+  targetProfiles: string[];
+}
+
+export interface CompiledConstraint {
+  key: string;
+  severity: 'error' | 'warning';
+  human: string;
+  expression: string;
+  /** Type the FHIRPath context is evaluated as (the element path, or the type name for data type roots). */
+  basePath: string;
+}
+
+export interface Discriminator {
+  type: 'value' | 'pattern' | 'type' | 'profile' | 'exists';
+  path: string;
+}
+
+export interface Slicing {
+  discriminators: Discriminator[];
+  rules: 'open' | 'closed' | 'openAtEnd';
+  ordered: boolean;
+}
+
+/** One element of a snapshot, linked to its children and slices. Built once per profile and reused. */
+export interface CompiledElement {
+  id: string;
+  path: string;
+  /** JSON property name (without `[x]`). */
+  name: string;
+  isChoice: boolean;
+  min: number;
+  max: number;
+  /** Whether the base specification allows more than one value (JSON arrays). */
+  baseIsArray: boolean;
+  types: ElementType[];
+  fixed?: unknown;
+  pattern?: unknown;
+  binding?: { strength: string; valueSet?: string };
+  constraints: CompiledConstraint[];
+  children: CompiledElement[];
+  sliceName?: string;
+  slicing?: Slicing;
+  slices: CompiledElement[];
+  contentReference?: string;
+  isModifier: boolean;
+  mustSupport: boolean;
+  /** Lazily built map from JSON property name to child and the type that name selects. */
+  propertyIndex?: Map<string, { child: CompiledElement; typeCode?: string }>;
+}
+
+export interface CompiledProfile {
+  url: string;
+  /** The resource or data type constrained (e.g. `Patient`, `Extension`). */
+  type: string;
+  kind: string;
+  name: string;
+  root: CompiledElement;
+  byId: Map<string, CompiledElement>;
+  /** Canonical URLs of this profile and the ones it derives from, for "conforms to ancestor" checks. */
+  lineage: Set<string>;
+}
+
+function parseMax(max: string | undefined): number {
+  return max === undefined || max === '*' ? Number.POSITIVE_INFINITY : Number(max);
+}
+
+/** The value of the first `${prefix}[x]` property of an ElementDefinition (fixedCode, patternCodeableConcept...). */
+function choiceValue(element: Record<string, unknown>, prefix: string): unknown {
+  for (const key in element) {
+    if (key.startsWith(prefix) && key.length > prefix.length && key[prefix.length] === key[prefix.length].toUpperCase()) return element[key];
+  }
+  return undefined;
+}
+
+/** `Observation.value[x]:valueQuantity.code` → parent id `Observation.value[x]:valueQuantity`. */
+function parentIdOf(id: string): string | undefined {
+  const dot = lastSegmentStart(id);
+  return dot > 0 ? id.slice(0, dot - 1) : undefined;
+}
+
+/** Index where the last id segment starts (slice names with dots are not supported: none of the loaded packages use them). */
+function lastSegmentStart(id: string): number {
+  return id.lastIndexOf('.') + 1;
+}
+
+function compileElement(element: fhir4.ElementDefinition, typeName: string, isRoot: boolean): CompiledElement {
+  const lastPathSegment = element.path.slice(element.path.lastIndexOf('.') + 1);
+  const isChoice = lastPathSegment.endsWith('[x]');
+  const baseMax = element.base?.max ?? element.max;
+  const raw = element as unknown as Record<string, unknown>;
+  return {
+    id: element.id ?? element.path,
+    path: element.path,
+    name: isChoice ? lastPathSegment.slice(0, -3) : lastPathSegment,
+    isChoice,
+    min: element.min ?? 0,
+    max: parseMax(element.max),
+    baseIsArray: baseMax !== '1' && baseMax !== '0',
+    types: (element.type ?? []).map((type) => ({
+      code: normaliseTypeCode(type),
+      profiles: type.profile ?? [],
+      targetProfiles: type.targetProfile ?? [],
+    })),
+    fixed: choiceValue(raw, 'fixed'),
+    pattern: choiceValue(raw, 'pattern'),
+    binding: element.binding ? { strength: element.binding.strength, valueSet: element.binding.valueSet } : undefined,
+    constraints: (element.constraint ?? [])
+      .filter((constraint) => constraint.expression && (constraint.severity === 'error' || constraint.severity === 'warning'))
+      .map((constraint) => ({
+        key: constraint.key,
+        severity: constraint.severity as 'error' | 'warning',
+        human: constraint.human,
+        expression: constraint.expression!,
+        // Constraints on the root of a data type run with the type as context; elsewhere the element path gives the type.
+        basePath: isRoot ? typeName : element.path,
+      })),
+    children: [],
+    sliceName: element.sliceName,
+    slicing: element.slicing
+      ? {
+          discriminators: (element.slicing.discriminator ?? []).map((d) => ({ type: d.type as Discriminator['type'], path: d.path })),
+          rules: element.slicing.rules,
+          ordered: element.slicing.ordered ?? false,
+        }
+      : undefined,
+    slices: [],
+    contentReference: element.contentReference,
+    isModifier: element.isModifier ?? false,
+    mustSupport: element.mustSupport ?? false,
+  };
+}
+
+/** R4 snapshots write the types of primitive `value` properties as FHIRPath system types; map them back. */
+function normaliseTypeCode(type: fhir4.ElementDefinitionType): string {
+  const code = type.code;
+  if (!code.startsWith('http://hl7.org/fhirpath/System.')) return code;
+  const declared = type.extension?.find((e) => e.url === 'http://hl7.org/fhir/StructureDefinition/structuredefinition-fhir-type');
+  return declared?.valueUrl ?? declared?.valueUri ?? code;
+}
+
+export function compileProfile(sd: fhir4.StructureDefinition, registry: ConformanceRegistry): CompiledProfile {
+  const elements = sd.snapshot?.element;
+  if (!elements?.length) throw new Error(`StructureDefinition ${sd.url} has no snapshot`);
+  const byId = new Map<string, CompiledElement>();
+  let root: CompiledElement | undefined;
+  for (const element of elements) {
+    const compiled = compileElement(element, sd.type, root === undefined);
+    byId.set(compiled.id, compiled);
+    if (!root) {
+      root = compiled;
+      continue;
+    }
+    const lastSegment = compiled.id.slice(lastSegmentStart(compiled.id));
+    const colon = lastSegment.indexOf(':');
+    if (colon >= 0) {
+      // A slice (or re-slice `a/b`): attach it to the element it slices.
+      const sliceName = lastSegment.slice(colon + 1);
+      const slashAt = sliceName.lastIndexOf('/');
+      const slicedId = compiled.id.slice(0, compiled.id.length - lastSegment.length) + lastSegment.slice(0, colon) + (slashAt >= 0 ? `:${sliceName.slice(0, slashAt)}` : '');
+      const sliced = byId.get(slicedId);
+      if (sliced) {
+        sliced.slices.push(compiled);
+        continue;
+      }
+    }
+    const parent = byId.get(parentIdOf(compiled.id) ?? '') ?? root;
+    parent.children.push(compiled);
+  }
+  const lineage = new Set<string>([sd.url]);
+  let base = sd.baseDefinition;
+  while (base && !lineage.has(base)) {
+    lineage.add(base);
+    base = registry.structureDefinition(base)?.baseDefinition;
+  }
+  return { url: sd.url, type: sd.type, kind: sd.kind, name: sd.name, root: root!, byId, lineage };
+}
+
+/** Compiled profiles by canonical URL, built on first use. */
+export class ProfileCache {
+  private readonly compiled = new Map<string, CompiledProfile | null>();
+
+  constructor(private readonly registry: ConformanceRegistry) {}
+
+  get(canonical: string): CompiledProfile | undefined {
+    let profile = this.compiled.get(canonical);
+    if (profile === undefined) {
+      const sd = this.registry.structureDefinition(canonical);
+      profile = sd?.snapshot ? compileProfile(sd, this.registry) : null;
+      this.compiled.set(canonical, profile);
+    }
+    return profile ?? undefined;
+  }
+
+  /** The base definition of a resource or data type by its type name. */
+  forType(typeName: string): CompiledProfile | undefined {
+    return this.get(typeName.includes(':') ? typeName : `http://hl7.org/fhir/StructureDefinition/${typeName}`);
+  }
+}
+
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

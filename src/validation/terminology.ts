@@ -1,0 +1,226 @@
+import type { ConformanceRegistry } from '../conformance/package-loader.js';
+
+/** Whether a code is in a value set: definitely yes/no, or unknown because something needed is not loaded. */
+export type Membership = { result: 'member' } | { result: 'not-member' } | { result: 'unknown'; reason: string };
+
+interface IndexedCodeSystem {
+  url: string;
+  /** False for `content` other than complete: absence of a code proves nothing. */
+  complete: boolean;
+  codes: Map<string, { display?: string; designations: string[] }>;
+  /** code → its direct children (for is-a / descendent-of). */
+  children: Map<string, string[]>;
+  properties: Map<string, Map<string, string[]>>;
+}
+
+/** A locally expanded value set: enumerated codes, plus systems whose membership cannot be decided here. */
+interface Expansion {
+  /** `system|code` of every member that could be expanded. */
+  members: Set<string>;
+  /** code → systems, for bindings on `code` elements (no system in the instance). */
+  codesAlone: Map<string, string[]>;
+  /** Why some members could not be enumerated (unloaded CodeSystem/ValueSet, unsupported filter), per system or '*'. */
+  unknownParts: Map<string, string>;
+}
+
+const UNKNOWN_ANY_SYSTEM = '*';
+
+/**
+ * Expands ValueSets from the loaded packages (compose include/exclude, whole code systems, `is-a`,
+ * `descendent-of` and `=` filters), caching every expansion. Nothing here calls a terminology server.
+ */
+export class LocalTerminology {
+  private readonly codeSystems = new Map<string, IndexedCodeSystem | null>();
+  private readonly expansions = new Map<string, Expansion | null>();
+
+  constructor(private readonly registry: ConformanceRegistry) {}
+
+  codeSystem(url: string): IndexedCodeSystem | undefined {
+    let indexed = this.codeSystems.get(url);
+    if (indexed === undefined) {
+      const resource = this.registry.codeSystem(url);
+      indexed = resource ? indexCodeSystem(resource) : null;
+      this.codeSystems.set(url, indexed);
+    }
+    return indexed ?? undefined;
+  }
+
+  hasValueSet(url: string): boolean {
+    return this.expand(url) !== undefined;
+  }
+
+  /** Membership of `system|code` (system undefined for a bare `code` element). */
+  membership(valueSetUrl: string, system: string | undefined, code: string): Membership {
+    const expansion = this.expand(valueSetUrl);
+    if (!expansion) return { result: 'unknown', reason: `ValueSet ${valueSetUrl} is not loaded` };
+    if (system === undefined) {
+      if (expansion.codesAlone.has(code)) return { result: 'member' };
+    } else if (expansion.members.has(`${system}|${code}`)) {
+      return { result: 'member' };
+    }
+    const reason = (system !== undefined && expansion.unknownParts.get(system)) || expansion.unknownParts.get(UNKNOWN_ANY_SYSTEM) ||
+      (system === undefined && expansion.unknownParts.size > 0 ? [...expansion.unknownParts.values()][0] : undefined);
+    return reason ? { result: 'unknown', reason } : { result: 'not-member' };
+  }
+
+  private expand(valueSetUrl: string): Expansion | undefined {
+    const cached = this.expansions.get(valueSetUrl);
+    if (cached !== undefined) return cached ?? undefined;
+    // Guard against include.valueSet cycles while this expansion is in progress.
+    this.expansions.set(valueSetUrl, null);
+    const valueSet = this.registry.valueSet(valueSetUrl);
+    const expansion = valueSet ? this.expandValueSet(valueSet) : null;
+    this.expansions.set(valueSetUrl, expansion);
+    return expansion ?? undefined;
+  }
+
+  private expandValueSet(valueSet: fhir4.ValueSet): Expansion {
+    const expansion: Expansion = { members: new Set(), codesAlone: new Map(), unknownParts: new Map() };
+    if (!valueSet.compose) {
+      for (const entry of flattenContains(valueSet.expansion?.contains ?? [])) addMember(expansion, entry.system!, entry.code!);
+      return expansion;
+    }
+    for (const include of valueSet.compose.include) this.applyInclude(expansion, include);
+    for (const exclude of valueSet.compose.exclude ?? []) {
+      const excluded: Expansion = { members: new Set(), codesAlone: new Map(), unknownParts: new Map() };
+      this.applyInclude(excluded, exclude);
+      for (const member of excluded.members) removeMember(expansion, member);
+    }
+    return expansion;
+  }
+
+  private applyInclude(expansion: Expansion, include: fhir4.ValueSetComposeInclude): void {
+    const part: Expansion = { members: new Set(), codesAlone: new Map(), unknownParts: new Map() };
+    if (include.system) this.includeFromSystem(part, include);
+    // include.valueSet: members must be in every listed value set (and in the system part when there is one).
+    for (const [index, url] of (include.valueSet ?? []).entries()) {
+      const other = this.expand(url);
+      if (!other) {
+        part.unknownParts.set(include.system ?? UNKNOWN_ANY_SYSTEM, `ValueSet ${url} is not loaded`);
+        continue;
+      }
+      if (index === 0 && !include.system) {
+        for (const member of other.members) part.members.add(member);
+      } else {
+        for (const member of [...part.members]) if (!other.members.has(member)) part.members.delete(member);
+      }
+      for (const [system, reason] of other.unknownParts) part.unknownParts.set(system, reason);
+    }
+    for (const member of part.members) {
+      const bar = member.lastIndexOf('|');
+      addMember(expansion, member.slice(0, bar), member.slice(bar + 1));
+    }
+    for (const [system, reason] of part.unknownParts) expansion.unknownParts.set(system, reason);
+  }
+
+  private includeFromSystem(part: Expansion, include: fhir4.ValueSetComposeInclude): void {
+    const system = include.system!;
+    if (include.concept?.length && !include.filter?.length) {
+      for (const concept of include.concept) addMember(part, system, concept.code);
+      return;
+    }
+    const codeSystem = this.codeSystem(system);
+    if (!codeSystem) {
+      part.unknownParts.set(system, `CodeSystem ${system} is not loaded`);
+      return;
+    }
+    if (!codeSystem.complete) part.unknownParts.set(system, `CodeSystem ${system} is not loaded in full (content is not complete)`);
+    let codes: Iterable<string> = codeSystem.codes.keys();
+    for (const filter of include.filter ?? []) {
+      const selected = applyFilter(codeSystem, filter);
+      if (!selected) {
+        part.unknownParts.set(system, `filter ${filter.property} ${filter.op} ${filter.value} on ${system} is not supported locally`);
+        return;
+      }
+      codes = [...codes].filter((code) => selected.has(code));
+    }
+    if (include.concept?.length) {
+      const listed = new Set(include.concept.map((concept) => concept.code));
+      codes = [...codes].filter((code) => listed.has(code));
+    }
+    for (const code of codes) addMember(part, system, code);
+  }
+}
+
+function addMember(expansion: Expansion, system: string, code: string): void {
+  expansion.members.add(`${system}|${code}`);
+  const systems = expansion.codesAlone.get(code);
+  if (systems) systems.push(system);
+  else expansion.codesAlone.set(code, [system]);
+}
+
+function removeMember(expansion: Expansion, member: string): void {
+  if (!expansion.members.delete(member)) return;
+  const bar = member.lastIndexOf('|');
+  const code = member.slice(bar + 1);
+  const remaining = (expansion.codesAlone.get(code) ?? []).filter((system) => system !== member.slice(0, bar));
+  if (remaining.length) expansion.codesAlone.set(code, remaining);
+  else expansion.codesAlone.delete(code);
+}
+
+function flattenContains(contains: fhir4.ValueSetExpansionContains[]): fhir4.ValueSetExpansionContains[] {
+  return contains.flatMap((entry) => [...(entry.code && entry.system ? [entry] : []), ...flattenContains(entry.contains ?? [])]);
+}
+
+function indexCodeSystem(resource: fhir4.CodeSystem): IndexedCodeSystem {
+  const indexed: IndexedCodeSystem = {
+    url: resource.url!,
+    complete: resource.content === 'complete',
+    codes: new Map(),
+    children: new Map(),
+    properties: new Map(),
+  };
+  const visit = (concepts: fhir4.CodeSystemConcept[], parent?: string): void => {
+    for (const concept of concepts) {
+      indexed.codes.set(concept.code, { display: concept.display, designations: (concept.designation ?? []).map((d) => d.value) });
+      if (parent) addChild(indexed, parent, concept.code);
+      for (const property of concept.property ?? []) {
+        const value = property.valueCode ?? property.valueString ?? property.valueCoding?.code ?? String(property.valueBoolean ?? property.valueInteger ?? property.valueDateTime ?? '');
+        if (property.code === 'parent' || property.code === 'subsumedBy') addChild(indexed, value, concept.code);
+        const byValue = indexed.properties.get(property.code) ?? new Map<string, string[]>();
+        byValue.set(value, [...(byValue.get(value) ?? []), concept.code]);
+        indexed.properties.set(property.code, byValue);
+      }
+      visit(concept.concept ?? [], concept.code);
+    }
+  };
+  visit(resource.concept ?? []);
+  return indexed;
+}
+
+function addChild(indexed: IndexedCodeSystem, parent: string, child: string): void {
+  const children = indexed.children.get(parent) ?? [];
+  children.push(child);
+  indexed.children.set(parent, children);
+}
+
+function descendants(codeSystem: IndexedCodeSystem, code: string): Set<string> {
+  const found = new Set<string>();
+  const pending = [...(codeSystem.children.get(code) ?? [])];
+  while (pending.length) {
+    const next = pending.pop()!;
+    if (found.has(next)) continue;
+    found.add(next);
+    pending.push(...(codeSystem.children.get(next) ?? []));
+  }
+  return found;
+}
+
+/** Codes selected by one filter, or undefined when the operation is not supported locally. */
+function applyFilter(codeSystem: IndexedCodeSystem, filter: fhir4.ValueSetComposeIncludeFilter): Set<string> | undefined {
+  switch (filter.op) {
+    case 'is-a':
+      return new Set([filter.value, ...descendants(codeSystem, filter.value)]);
+    case 'descendent-of':
+      return descendants(codeSystem, filter.value);
+    case 'is-not-a': {
+      const excluded = new Set([filter.value, ...descendants(codeSystem, filter.value)]);
+      return new Set([...codeSystem.codes.keys()].filter((code) => !excluded.has(code)));
+    }
+    case '=':
+      if (filter.property === 'concept' || filter.property === 'code') return new Set([filter.value]);
+      return new Set(codeSystem.properties.get(filter.property)?.get(filter.value) ?? []);
+    default:
+      return undefined;
+  }
+}
