@@ -120,6 +120,7 @@ function runSushi(home: string, outDir: string, timeoutMs: number): Promise<{ co
       NO_PROXY: '',
       no_proxy: '',
       npm_config_offline: 'true',
+      npm_config_loglevel: 'silent',
       npm_config_registry: `${OFFLINE_REGISTRY}/`,
     });
   }
@@ -181,11 +182,14 @@ async function main(): Promise<number> {
   console.log(`build-ig: SUSHI package cache ${cache} (HOME=${home})`);
   for (const { dep, folder } of packages) console.log(`build-ig:   ${dep.name}#${dep.version} -> ${folder}`);
 
-  // 3. Run SUSHI; SUSHI writes <out>/resources, which must be config.igResourcesDir.
-  const outDir = dirname(config.igResourcesDir);
-  if (basename(config.igResourcesDir) !== 'resources') {
-    throw new Error(`IG_RESOURCES_DIR must end in /resources (SUSHI writes <out>/resources), got ${config.igResourcesDir}`);
+  // 3. Run SUSHI. SUSHI writes <out>/fsh-generated/resources, so igResourcesDir must end in fsh-generated/resources.
+  const resourcesDir = resolve(config.igResourcesDir);
+  if (basename(resourcesDir) !== 'resources' || basename(dirname(resourcesDir)) !== 'fsh-generated') {
+    throw new Error(
+      `IG_RESOURCES_DIR must end in fsh-generated/resources (SUSHI writes <out>/fsh-generated/resources), got ${resourcesDir}`,
+    );
   }
+  const outDir = dirname(dirname(resourcesDir));
   const timeoutMs = Number(process.env.SUSHI_TIMEOUT_MS || 600_000);
   try {
     const { code, output } = await runSushi(home, outDir, timeoutMs);
