@@ -12,8 +12,8 @@ export interface CompiledConstraint {
   severity: 'error' | 'warning';
   human: string;
   expression: string;
-  /** Type the FHIRPath context is evaluated as (the element path, or the type name for data type roots). */
-  basePath: string;
+  /** Best-practice constraints (dom-6...) are advice: reported as information, like the Java validator's default. */
+  bestPractice: boolean;
 }
 
 export interface Discriminator {
@@ -66,6 +66,8 @@ export interface CompiledProfile {
   lineage: Set<string>;
 }
 
+const BEST_PRACTICE_EXTENSION = 'http://hl7.org/fhir/StructureDefinition/elementdefinition-bestpractice';
+
 function parseMax(max: string | undefined): number {
   return max === undefined || max === '*' ? Number.POSITIVE_INFINITY : Number(max);
 }
@@ -89,7 +91,7 @@ function lastSegmentStart(id: string): number {
   return id.lastIndexOf('.') + 1;
 }
 
-function compileElement(element: fhir4.ElementDefinition, typeName: string, isRoot: boolean): CompiledElement {
+function compileElement(element: fhir4.ElementDefinition): CompiledElement {
   const lastPathSegment = element.path.slice(element.path.lastIndexOf('.') + 1);
   const isChoice = lastPathSegment.endsWith('[x]');
   const baseMax = element.base?.max ?? element.max;
@@ -103,7 +105,7 @@ function compileElement(element: fhir4.ElementDefinition, typeName: string, isRo
     max: parseMax(element.max),
     baseIsArray: baseMax !== '1' && baseMax !== '0',
     types: (element.type ?? []).map((type) => ({
-      code: normaliseTypeCode(type),
+      code: isResourceId(element.path) ? 'id' : normaliseTypeCode(type),
       profiles: type.profile ?? [],
       targetProfiles: type.targetProfile ?? [],
     })),
@@ -117,8 +119,7 @@ function compileElement(element: fhir4.ElementDefinition, typeName: string, isRo
         severity: constraint.severity as 'error' | 'warning',
         human: constraint.human,
         expression: constraint.expression!,
-        // Constraints on the root of a data type run with the type as context; elsewhere the element path gives the type.
-        basePath: isRoot ? typeName : element.path,
+        bestPractice: (constraint.extension ?? []).some((e) => e.url === BEST_PRACTICE_EXTENSION && e.valueBoolean === true),
       })),
     children: [],
     sliceName: element.sliceName,
@@ -136,6 +137,11 @@ function compileElement(element: fhir4.ElementDefinition, typeName: string, isRo
   };
 }
 
+/** `Patient.id`: the logical id of a resource (R4 snapshots type it as a plain string, the rules say `id`). */
+function isResourceId(path: string): boolean {
+  return /^[A-Z][A-Za-z]+\.id$/.test(path);
+}
+
 /** R4 snapshots write the types of primitive `value` properties as FHIRPath system types; map them back. */
 function normaliseTypeCode(type: fhir4.ElementDefinitionType): string {
   const code = type.code;
@@ -150,7 +156,7 @@ export function compileProfile(sd: fhir4.StructureDefinition, registry: Conforma
   const byId = new Map<string, CompiledElement>();
   let root: CompiledElement | undefined;
   for (const element of elements) {
-    const compiled = compileElement(element, sd.type, root === undefined);
+    const compiled = compileElement(element);
     byId.set(compiled.id, compiled);
     if (!root) {
       root = compiled;

@@ -25,6 +25,36 @@ interface Expansion {
 
 const UNKNOWN_ANY_SYSTEM = '*';
 
+/** Code systems defined by a grammar rather than a list (all of the system is in the value sets that use them). */
+const GRAMMAR_SYSTEMS: Record<string, RegExp> = {
+  // BCP 13 media types: type "/" subtype, with optional parameters.
+  'urn:ietf:bcp:13': /^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*\/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]*(\s*;\s*[^=;\s]+=[^;]+)*$/,
+  // BCP 47 language tags (simplified: language, optional script/region/variants).
+  'urn:ietf:bcp:47': /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/,
+};
+
+/**
+ * Large external terminologies are never loaded in full here; packages sometimes ship a CodeSystem for them with a
+ * few concepts marked `complete` (JP-CLINS does for LOINC), which must not make other codes look invalid.
+ */
+const EXTERNAL_TERMINOLOGIES = new Set([
+  'http://loinc.org',
+  'http://snomed.info/sct',
+  'http://unitsofmeasure.org',
+  'http://www.nlm.nih.gov/research/umls/rxnorm',
+  'http://hl7.org/fhir/sid/icd-10',
+  'http://hl7.org/fhir/sid/icd-10-cm',
+  'http://hl7.org/fhir/sid/icd-9-cm',
+  'http://hl7.org/fhir/sid/ndc',
+  'http://hl7.org/fhir/sid/cvx',
+  'urn:ietf:bcp:47',
+  'urn:ietf:bcp:13',
+  'urn:iso:std:iso:3166',
+  'urn:iso:std:iso:4217',
+  'http://www.ama-assn.org/go/cpt',
+  'http://dicom.nema.org/resources/ontology/DCM',
+]);
+
 /**
  * Expands ValueSets from the loaded packages (compose include/exclude, whole code systems, `is-a`,
  * `descendent-of` and `=` filters), caching every expansion. Nothing here calls a terminology server.
@@ -57,6 +87,10 @@ export class LocalTerminology {
       if (expansion.codesAlone.has(code)) return { result: 'member' };
     } else if (expansion.members.has(`${system}|${code}`)) {
       return { result: 'member' };
+    }
+    const grammarSystem = system ?? [...expansion.unknownParts.keys()].find((candidate) => GRAMMAR_SYSTEMS[candidate]);
+    if (grammarSystem && GRAMMAR_SYSTEMS[grammarSystem] && expansion.unknownParts.has(grammarSystem)) {
+      return GRAMMAR_SYSTEMS[grammarSystem].test(code) ? { result: 'member' } : { result: 'not-member' };
     }
     const reason = (system !== undefined && expansion.unknownParts.get(system)) || expansion.unknownParts.get(UNKNOWN_ANY_SYSTEM) ||
       (system === undefined && expansion.unknownParts.size > 0 ? [...expansion.unknownParts.values()][0] : undefined);
@@ -165,7 +199,7 @@ function flattenContains(contains: fhir4.ValueSetExpansionContains[]): fhir4.Val
 function indexCodeSystem(resource: fhir4.CodeSystem): IndexedCodeSystem {
   const indexed: IndexedCodeSystem = {
     url: resource.url!,
-    complete: resource.content === 'complete',
+    complete: resource.content === 'complete' && !EXTERNAL_TERMINOLOGIES.has(resource.url ?? ''),
     codes: new Map(),
     children: new Map(),
     properties: new Map(),

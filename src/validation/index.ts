@@ -1,0 +1,1 @@
+export { Validator, hasErrors, type ValidateOptions } from './validator.js';

@@ -1,0 +1,777 @@
+import type { ConformanceRegistry } from '../conformance/package-loader.js';
+import { BundleIndex } from './bundle-index.js';
+import { capitalise, ProfileCache, type CompiledElement, type CompiledProfile, type Discriminator } from './compiled-profile.js';
+import { InvariantEvaluator, isNativelyChecked } from './invariants.js';
+import { IssueList, toOperationOutcome, type ValidationIssue } from './issues.js';
+import { isPrimitiveType, primitiveProblem } from './primitives.js';
+import { LocalTerminology, type Membership } from './terminology.js';
+import { deepEquals, describeValue, matchesPattern } from './value-matching.js';
+import { checkNarrativeXhtml } from './xhtml.js';
+
+export interface ValidateOptions {
+  /** Canonical URLs to validate against, in addition to meta.profile. */
+  profiles?: string[];
+}
+
+export function hasErrors(outcome: fhir4.OperationOutcome): boolean {
+  return outcome.issue.some((issue) => issue.severity === 'error' || issue.severity === 'fatal');
+}
+
+type JsonObject = Record<string, unknown>;
+
+const BASE_PREFIX = 'http://hl7.org/fhir/StructureDefinition/';
+const DOM_3_MESSAGE = 'Constraint failed: dom-3: \'If the resource is contained in another resource, it SHALL be referred to from elsewhere in the resource or SHALL refer to the containing resource\'';
+
+/** Where a resource sits: the list its issues go to, and what its references resolve against. */
+interface ResourceFrame {
+  resource: JsonObject;
+  /** The resource holding `contained` (itself unless it is a contained resource). */
+  rootResource: JsonObject;
+  bundle?: BundleIndex;
+  entryFullUrl?: string;
+  issues: IssueList;
+}
+
+/** One value of an element as found in the JSON: the value and/or its `_name` companion. */
+interface ElementItem {
+  value: unknown;
+  primitiveExtension?: unknown;
+  typeCode: string;
+  path: string;
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Per-validate() state: results of (resource, profile) checks are computed once and reused by slicing and references. */
+class ValidationRun {
+  private readonly profileResults = new Map<object, Map<string, ValidationIssue[]>>();
+  private readonly resourceHomes = new Map<object, { path: string; frame: Omit<ResourceFrame, 'issues'> }>();
+  private readonly evaluatedConstraints = new Set<string>();
+  private readonly walkedTypeProfiles = new Set<string>();
+
+  constructor(
+    private readonly profiles: ProfileCache,
+    private readonly terminology: LocalTerminology,
+    private readonly invariants: InvariantEvaluator,
+  ) {}
+
+  /** Validates a resource against its base definition or the profiles that replace it, adding the issues to `issues`. */
+  validateResource(
+    resource: unknown,
+    path: string,
+    requestedProfiles: string[],
+    context: Omit<ResourceFrame, 'issues' | 'resource' | 'rootResource'> & { rootResource?: JsonObject },
+    issues: IssueList,
+    requestedProfileIsError = false,
+  ): void {
+    if (!isObject(resource)) {
+      issues.error('structure', path, 'A resource must be a JSON object', 'リソースは JSON オブジェクトでなければなりません');
+      return;
+    }
+    const resourceType = resource.resourceType;
+    const base = typeof resourceType === 'string' ? this.profiles.forType(resourceType) : undefined;
+    if (typeof resourceType !== 'string' || !base || base.kind !== 'resource') {
+      issues.error(
+        'structure', path,
+        typeof resourceType === 'string' ? `Unknown resource type '${resourceType}'` : 'Unable to find resourceType property',
+        typeof resourceType === 'string' ? `不明なリソースタイプ '${resourceType}'` : 'resourceType がありません',
+      );
+      return;
+    }
+    if (!this.resourceHomes.has(resource)) {
+      this.resourceHomes.set(resource, { path, frame: { ...context, resource, rootResource: context.rootResource ?? resource } });
+    }
+    const metaProfiles = isObject(resource.meta) && Array.isArray(resource.meta.profile) ? (resource.meta.profile as unknown[]) : [];
+    const selected: CompiledProfile[] = [];
+    const select = (canonical: unknown, location: string, fromRequest: boolean): void => {
+      if (typeof canonical !== 'string') return;
+      const profile = this.profiles.get(canonical);
+      if (!profile) {
+        const message = `Profile ${canonical} is not known to this server, so the resource could not be validated against it`;
+        const messageJa = `プロファイル ${canonical} が見つからないため、このプロファイルでの検証はできません`;
+        if (fromRequest) issues.error('not-found', location, message, messageJa);
+        else issues.warning('not-found', location, message, messageJa);
+        return;
+      }
+      if (profile.type !== resourceType) {
+        issues.error('invalid', location, `Profile ${canonical} is for ${profile.type}, not ${resourceType}`, `プロファイル ${canonical} は ${profile.type} 用で、${resourceType} には適用できません`);
+        return;
+      }
+      if (!selected.includes(profile)) selected.push(profile);
+    };
+    metaProfiles.forEach((canonical, index) => select(canonical, `${path}.meta.profile[${index}]`, false));
+    for (const canonical of requestedProfiles) select(canonical, path, requestedProfileIsError);
+    // A profile's snapshot contains every rule of its base, so the base is walked only when no profile derives from it.
+    if (!selected.some((profile) => profile.lineage.has(base.url))) selected.unshift(base);
+    for (const profile of selected) issues.addAll(this.profileIssues(resource, profile));
+  }
+
+  /** Issues of one resource against one profile, reported at the resource's own location; computed once per run. */
+  profileIssues(resource: JsonObject, profile: CompiledProfile): ValidationIssue[] {
+    let byProfile = this.profileResults.get(resource);
+    if (!byProfile) {
+      byProfile = new Map();
+      this.profileResults.set(resource, byProfile);
+    }
+    const cached = byProfile.get(profile.url);
+    if (cached) return cached;
+    // Mark in progress so reference cycles (A → B → A) terminate.
+    byProfile.set(profile.url, []);
+    const home = this.resourceHomes.get(resource) ?? { path: String(resource.resourceType), frame: { resource, rootResource: resource } };
+    const frame: ResourceFrame = { ...home.frame, issues: new IssueList() };
+    if (resource.resourceType === 'Bundle') {
+      const bundle = BundleIndex.build(resource, home.path);
+      frame.bundle = bundle;
+      // Entries get their home now so that reference targets checked before their turn report at the right place.
+      for (const entry of bundle.entries) {
+        if (entry.resource && !this.resourceHomes.has(entry.resource)) {
+          this.resourceHomes.set(entry.resource, { path: `${entry.path}.resource`, frame: { resource: entry.resource, rootResource: entry.resource, bundle, entryFullUrl: entry.fullUrl } });
+        }
+      }
+    }
+    this.validateComplex(resource, profile.root, String(resource.resourceType), home.path, profile, frame, true);
+    if (frame.bundle) this.validateBundleEntries(frame);
+    byProfile.set(profile.url, frame.issues.issues);
+    return frame.issues.issues;
+  }
+
+  /** Checks and walks one JSON object (resource root, data type or backbone element) against an element definition. */
+  private validateComplex(
+    value: JsonObject,
+    definition: CompiledElement,
+    typeCode: string,
+    path: string,
+    profile: CompiledProfile,
+    frame: ResourceFrame,
+    isResourceRoot = false,
+  ): void {
+    const source = this.childSource(definition, typeCode, profile);
+    if (!source) return;
+    const { element: childOwner, profile: childProfile } = source;
+    const index = propertyIndex(childOwner);
+    let hasContent = false;
+    for (const key in value) {
+      if (key === 'resourceType' && isResourceRoot) continue;
+      if (key === 'fhir_comments') continue;
+      const entry = index.get(key);
+      if (!entry || (key.startsWith('_') && !isPrimitiveType(entry.typeCode ?? entry.child.types[0]?.code ?? ''))) {
+        frame.issues.error('structure', `${path}.${key}`, `Unrecognized property '${key}'`, `認識できないプロパティ '${key}'`);
+        continue;
+      }
+      if (key !== 'id') hasContent = true;
+    }
+    if (!hasContent && !isResourceRoot) {
+      frame.issues.error('invalid', path, 'All FHIR elements must have a @value or children (ele-1)', 'すべての要素は値または子要素を持たなければなりません (ele-1)');
+    }
+    for (const child of childOwner.children) this.validateChild(value, child, path, childProfile, frame);
+    if (isResourceRoot && Array.isArray(value.contained) && value.contained.length) this.checkContainedAreReferenced(value, path, frame);
+    if (typeCode === 'Extension') this.checkExtensionShape(value, path, frame);
+    if (typeCode === 'Reference') this.validateReference(value, definition, path, frame);
+    if (typeCode === 'Narrative' && typeof value.div === 'string') {
+      for (const problem of checkNarrativeXhtml(value.div)) frame.issues.error('value', `${path}.div`, problem.message, problem.messageJa);
+    }
+    this.checkTerminology(value, definition, typeCode, path, frame);
+    this.checkConstraints(value, definition, typeCode, path, frame, isResourceRoot);
+  }
+
+  /** The element whose children describe a value: the definition itself, its content reference, or its type. */
+  private childSource(definition: CompiledElement, typeCode: string, profile: CompiledProfile): { element: CompiledElement; profile: CompiledProfile } | undefined {
+    if (definition.children.length) return { element: definition, profile };
+    if (definition.contentReference) {
+      const targetId = definition.contentReference.slice(definition.contentReference.indexOf('#') + 1);
+      const local = profile.byId.get(targetId);
+      if (local) return { element: local, profile };
+      const base = this.profiles.forType(targetId.split('.')[0]);
+      const target = base?.byId.get(targetId);
+      return target && base ? { element: target, profile: base } : undefined;
+    }
+    const typeProfile = this.profiles.forType(typeCode);
+    return typeProfile ? { element: typeProfile.root, profile: typeProfile } : undefined;
+  }
+
+  private validateChild(container: JsonObject, child: CompiledElement, containerPath: string, profile: CompiledProfile, frame: ResourceFrame): void {
+    const items: ElementItem[] = [];
+    const candidates = child.isChoice ? child.types.map((type) => ({ key: child.name + capitalise(type.code), typeCode: type.code })) : [{ key: child.name, typeCode: child.types[0]?.code ?? 'BackboneElement' }];
+    let presentKeys = 0;
+    for (const { key, typeCode } of candidates) {
+      const value = container[key];
+      const primitiveExtension = container[`_${key}`];
+      if (value === undefined && primitiveExtension === undefined) continue;
+      presentKeys++;
+      const path = child.isChoice ? `${containerPath}.${child.name}.ofType(${capitalise(typeCode)})` : `${containerPath}.${key}`;
+      if (child.baseIsArray) {
+        if (!Array.isArray(value ?? [])) {
+          frame.issues.error('structure', path, `The property '${key}' must be a JSON Array, not an Object`, `プロパティ '${key}' は配列でなければなりません`);
+          continue;
+        }
+        const values = (value ?? []) as unknown[];
+        const extensions = Array.isArray(primitiveExtension) ? primitiveExtension : [];
+        if (values.length === 0 && extensions.length === 0) {
+          frame.issues.error('structure', path, `Array '${key}' cannot be empty - the property should not be present if it has no values`, `配列 '${key}' は空にできません`);
+        }
+        const count = Math.max(values.length, extensions.length);
+        for (let index = 0; index < count; index++) {
+          if ((values[index] ?? null) === null && (extensions[index] ?? null) === null) {
+            frame.issues.error('structure', `${path}[${index}]`, 'Null values are not allowed in arrays', '配列に null は使用できません');
+            continue;
+          }
+          items.push({ value: values[index] ?? undefined, primitiveExtension: extensions[index] ?? undefined, typeCode, path: `${path}[${index}]` });
+        }
+      } else {
+        if (Array.isArray(value) || Array.isArray(primitiveExtension)) {
+          frame.issues.error('structure', path, `The property '${key}' must be an Object, not an Array`, `プロパティ '${key}' は配列にできません`);
+          continue;
+        }
+        items.push({ value: value ?? undefined, primitiveExtension, typeCode, path });
+      }
+    }
+    if (presentKeys > 1) {
+      frame.issues.error('structure', `${containerPath}.${child.name}`, `Only one of the choices for ${child.name}[x] may be present`, `${child.name}[x] の選択肢は 1 つだけ指定できます`);
+    }
+    // Like the Java validator, a cardinality problem is reported on the element that holds the property.
+    this.checkCardinality(items.length, child, containerPath, frame);
+    for (const item of items) this.validateItem(item, child, profile, frame);
+    if (child.slices.length && items.length) this.applySlicing(items, child, containerPath, profile, frame);
+  }
+
+  private checkCardinality(count: number, element: CompiledElement, path: string, frame: ResourceFrame): void {
+    const label = element.sliceName ? `${element.path}: slice '${element.sliceName}'` : element.path;
+    if (count < element.min) {
+      frame.issues.error('required', path, `${label}: minimum required = ${element.min}, but only found ${count}`, `${label}: 最小 ${element.min} 件必要ですが ${count} 件しかありません`);
+    }
+    if (count > element.max) {
+      frame.issues.error('structure', path, `${label}: max allowed = ${element.max}, but found ${count}`, `${label}: 最大 ${element.max} 件ですが ${count} 件あります`);
+    }
+  }
+
+  /** Validates one value against an element definition: type, fixed/pattern, bindings, children, type profiles, invariants. */
+  private validateItem(item: ElementItem, definition: CompiledElement, profile: CompiledProfile, frame: ResourceFrame): void {
+    const { value, typeCode, path } = item;
+    if (isPrimitiveType(typeCode)) {
+      this.validatePrimitive(item, definition, frame);
+      return;
+    }
+    if (!isObject(value)) {
+      frame.issues.error('structure', path, `The property must be a JSON object (type ${typeCode})`, `このプロパティは JSON オブジェクト (${typeCode}) でなければなりません`);
+      return;
+    }
+    const typeProfiles = definition.types.find((type) => type.code === typeCode)?.profiles ?? [];
+    if (this.isResourceType(typeCode)) {
+      const nestedRoot = definition.name === 'contained' ? frame.rootResource : undefined;
+      const entryFullUrl = frame.bundle?.fullUrlOf(value) ?? frame.entryFullUrl;
+      this.validateResource(value, path, typeProfiles, { bundle: frame.bundle, entryFullUrl, rootResource: nestedRoot }, frame.issues);
+      return;
+    }
+    this.checkFixedAndPattern(value, definition, path, frame);
+    this.validateComplex(value, definition, typeCode, path, profile, frame);
+    if (typeCode === 'Extension' && typeProfiles.length === 0 && typeof value.url === 'string' && !definition.children.some((c) => c.name === 'url' && c.fixed !== undefined)) {
+      this.validateUnslicedExtension(value, path, frame);
+    }
+    if (typeProfiles.length) this.validateTypeProfiles(value, typeCode, typeProfiles, path, frame);
+  }
+
+  private validatePrimitive(item: ElementItem, definition: CompiledElement, frame: ResourceFrame): void {
+    const { value, primitiveExtension, typeCode, path } = item;
+    if (value !== undefined) {
+      const problem = primitiveProblem(typeCode, value);
+      if (problem) frame.issues.error(typeof value === 'object' ? 'structure' : 'invalid', path, problem, `${typeCode} の値が不正です`);
+      else if (typeCode === 'xhtml') {
+        for (const xhtmlProblem of checkNarrativeXhtml(value as string)) frame.issues.error('value', path, xhtmlProblem.message, xhtmlProblem.messageJa);
+      }
+      this.checkFixedAndPattern(value, definition, path, frame);
+    }
+    if (primitiveExtension !== undefined) {
+      if (!isObject(primitiveExtension)) {
+        frame.issues.error('structure', path, 'The primitive extension property (_name) must be an object', '_ で始まるプロパティはオブジェクトでなければなりません');
+      } else {
+        const typeDefinition = this.profiles.forType(typeCode);
+        if (typeDefinition) this.validateComplex(primitiveExtension, typeDefinition.root, 'Element', path, typeDefinition, frame);
+      }
+    } else if (value === undefined) {
+      frame.issues.error('invalid', path, 'All FHIR elements must have a @value or children (ele-1)', 'すべての要素は値または子要素を持たなければなりません (ele-1)');
+    }
+    if (value !== undefined && definition.binding && (typeCode === 'code' || typeCode === 'string' || typeCode === 'uri')) {
+      this.checkBinding(definition, path, frame, [{ code: String(value) }], false);
+    }
+    if (definition.constraints.length) this.checkConstraints(value, definition, typeCode, path, frame, false);
+  }
+
+  private checkFixedAndPattern(value: unknown, definition: CompiledElement, path: string, frame: ResourceFrame): void {
+    if (definition.fixed !== undefined && !deepEquals(value, definition.fixed)) {
+      frame.issues.error('value', path, `Value is '${describeValue(value)}' but must be '${describeValue(definition.fixed)}'`, `値は '${describeValue(definition.fixed)}' に固定されています`);
+    }
+    if (definition.pattern !== undefined && !matchesPattern(value, definition.pattern)) {
+      frame.issues.error('value', path, `The value does not match the required pattern ${describeValue(definition.pattern)}`, `値が必須パターン ${describeValue(definition.pattern)} に一致しません`);
+    }
+  }
+
+  /** Walks a data type value against the profiles on its type; with several profiles, one must match. */
+  private validateTypeProfiles(value: JsonObject, typeCode: string, typeProfiles: string[], path: string, frame: ResourceFrame): void {
+    const attempts: { url: string; issues: IssueList }[] = [];
+    for (const url of typeProfiles) {
+      const walkKey = `${path}|${url}`;
+      if (this.walkedTypeProfiles.has(walkKey)) return;
+      const typeProfile = this.profiles.get(url);
+      if (!typeProfile) {
+        frame.issues.warning('not-found', path, `Profile ${url} (on type ${typeCode}) is not loaded, so the value was not checked against it`, `プロファイル ${url} が読み込まれていないため検証できません`);
+        return;
+      }
+      const issues = new IssueList();
+      this.validateComplex(value, typeProfile.root, typeCode, path, typeProfile, { ...frame, issues });
+      attempts.push({ url, issues });
+      if (!issues.hasErrors()) {
+        this.walkedTypeProfiles.add(walkKey);
+        frame.issues.addAll(issues.issues);
+        return;
+      }
+    }
+    if (attempts.length === 1) {
+      this.walkedTypeProfiles.add(`${path}|${attempts[0].url}`);
+      frame.issues.addAll(attempts[0].issues.issues);
+    } else if (attempts.length > 1) {
+      frame.issues.error('structure', path, `The value does not conform to any of the profiles ${typeProfiles.join(', ')}`, `値がいずれのプロファイルにも適合しません`);
+    }
+  }
+
+  private validateUnslicedExtension(extension: JsonObject, path: string, frame: ResourceFrame): void {
+    const url = extension.url as string;
+    const extensionProfile = this.profiles.get(url);
+    if (!extensionProfile) {
+      // As in the Java validator: an extension whose definition cannot be found is not allowed.
+      frame.issues.error('structure', path, `The extension ${url} could not be found so is not allowed here`, `拡張 ${url} の定義が見つからないため使用できません`);
+      return;
+    }
+    if (extensionProfile.type !== 'Extension') {
+      frame.issues.error('structure', path, `The URL ${url} refers to a ${extensionProfile.type} definition, not an extension`, `${url} は拡張定義ではありません`);
+      return;
+    }
+    this.validateTypeProfiles(extension, 'Extension', [url], path, frame);
+  }
+
+  /** ext-1, natively: an extension has either a value or nested extensions, not both. */
+  private checkExtensionShape(extension: JsonObject, path: string, frame: ResourceFrame): void {
+    const hasValue = Object.keys(extension).some((key) => key.startsWith('value') && key.length > 5);
+    const hasExtensions = Array.isArray(extension.extension) && extension.extension.length > 0;
+    if (hasValue === hasExtensions) {
+      frame.issues.error('invariant', path, 'Must have either extensions or value[x], not both (ext-1)', '拡張は value[x] か入れ子の拡張のどちらか一方を持たなければなりません (ext-1)');
+    }
+  }
+
+  /** dom-3, natively: each contained resource is referenced from the container (or refers back to it with '#'). */
+  private checkContainedAreReferenced(container: JsonObject, path: string, frame: ResourceFrame): void {
+    const references = new Set<string>();
+    collectLocalReferences(container, references, true);
+    (container.contained as unknown[]).forEach((contained) => {
+      if (!isObject(contained)) return;
+      const refersBack = new Set<string>();
+      collectLocalReferences(contained, refersBack, false);
+      if (refersBack.has('#') || (typeof contained.id === 'string' && references.has(`#${contained.id}`))) return;
+      frame.issues.error('invariant', path, `${DOM_3_MESSAGE} (contained resource '${String(contained.id)}' is not referenced)`, `contained リソース '${String(contained.id)}' がどこからも参照されていません (dom-3)`);
+    });
+  }
+
+  private isResourceType(typeCode: string): boolean {
+    if (typeCode === 'Resource' || typeCode === 'DomainResource') return true;
+    const definition = this.profiles.forType(typeCode);
+    return definition?.kind === 'resource';
+  }
+
+  // ---------------------------------------------------------------- references
+
+  private validateReference(reference: JsonObject, definition: CompiledElement, path: string, frame: ResourceFrame): void {
+    const literal = reference.reference;
+    if (typeof literal !== 'string') return;
+    const targetProfiles = definition.types.find((type) => type.code === 'Reference')?.targetProfiles ?? [];
+    const target = this.resolveReference(literal, frame);
+    const referencePath = `${path}.reference`;
+    if (!target) {
+      if (literal.startsWith('#')) {
+        frame.issues.error('not-found', referencePath, `Unable to resolve the contained resource '${literal}'`, `contained リソース '${literal}' が見つかりません`);
+      } else if (frame.bundle && (literal.startsWith('urn:') || frame.bundle.type === 'document' || frame.bundle.type === 'message')) {
+        frame.issues.error('not-found', referencePath, `Can't find '${literal}' in the bundle`, `Bundle 内に '${literal}' が見つかりません`);
+      } else if (literal.startsWith('urn:') && !frame.bundle) {
+        frame.issues.warning('not-found', referencePath, `The reference '${literal}' cannot be resolved outside a Bundle`, `'${literal}' は Bundle 外では解決できません`);
+      }
+    }
+    const impliedType = target ? String(target.resource.resourceType) : typeFromLiteral(literal);
+    if (impliedType && !this.isResourceType(impliedType)) {
+      frame.issues.error('structure', referencePath, `The reference '${literal}' names an unknown resource type '${impliedType}'`, `参照 '${literal}' のリソースタイプ '${impliedType}' は不明です`);
+      return;
+    }
+    if (!impliedType || targetProfiles.length === 0) return;
+    const allowed = targetProfiles.map((url) => ({ url, profile: this.profiles.get(url) }));
+    const allowedTypes = allowed.map((entry) => entry.profile?.type ?? entry.url.slice(entry.url.lastIndexOf('/') + 1));
+    if (!allowedTypes.includes('Resource') && !allowedTypes.includes(impliedType)) {
+      frame.issues.error('structure', referencePath, `The type '${impliedType}' implied by the reference URL ${literal} is not a valid target for this element (must be one of ${[...new Set(allowedTypes)].join(', ')})`, `参照先のタイプ '${impliedType}' はこの要素では許可されていません (${[...new Set(allowedTypes)].join(', ')})`);
+      return;
+    }
+    if (!target) return;
+    // Only profiles that constrain more than the base type need a conformance check of the target.
+    const candidates = allowed.filter((entry) => entry.profile && entry.profile.type === impliedType && entry.url !== BASE_PREFIX + impliedType);
+    if (candidates.length === 0 || allowed.some((entry) => entry.url === BASE_PREFIX + impliedType)) return;
+    const conforms = candidates.some((entry) => !this.profileIssues(target.resource, entry.profile!).some((issue) => issue.severity === 'error'));
+    if (!conforms) {
+      frame.issues.error('structure', referencePath, `The resource referenced by '${literal}' does not conform to ${candidates.map((entry) => entry.url).join(' or ')}`, `参照先 '${literal}' が ${candidates.map((entry) => entry.url).join(' / ')} に適合しません`);
+    }
+  }
+
+  private resolveReference(literal: string, frame: ResourceFrame): { resource: JsonObject } | undefined {
+    if (literal.startsWith('#')) {
+      const id = literal.slice(1);
+      if (id === '') return { resource: frame.rootResource };
+      const contained = Array.isArray(frame.rootResource.contained) ? frame.rootResource.contained : [];
+      const found = contained.find((candidate) => isObject(candidate) && candidate.id === id);
+      return isObject(found) ? { resource: found } : undefined;
+    }
+    const resource = frame.bundle?.resolve(literal, frame.entryFullUrl);
+    return resource ? { resource } : undefined;
+  }
+
+  // ---------------------------------------------------------------- Bundles
+
+  /** Bundle rules beyond the base invariants: fullUrl consistency, then every entry resource is validated in place. */
+  private validateBundleEntries(frame: ResourceFrame): void {
+    const index = frame.bundle!;
+    for (const entry of index.entries) {
+      if (entry.fullUrl !== undefined && !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(entry.fullUrl)) {
+        frame.issues.error('invalid', entry.path, `The fullUrl must be an absolute URL (not '${entry.fullUrl}')`, `fullUrl は絶対 URL でなければなりません ('${entry.fullUrl}')`);
+      }
+      if (!entry.fullUrl || !entry.resource) continue;
+      const restful = /^https?:\/\/.*\/([A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(\/_history\/[^/]+)?$/.exec(entry.fullUrl);
+      const id = entry.resource.id;
+      if (restful && typeof id === 'string' && (restful[1] !== entry.resource.resourceType || restful[2] !== id)) {
+        frame.issues.error('invalid', `${entry.path}.fullUrl`, `The fullUrl '${entry.fullUrl}' looks like a RESTful server URL, so it must end with the correct type and id (/${String(entry.resource.resourceType)}/${id})`, `fullUrl '${entry.fullUrl}' はリソースのタイプと id (/${String(entry.resource.resourceType)}/${id}) で終わらなければなりません`);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- slicing
+
+  private applySlicing(items: ElementItem[], sliced: CompiledElement, containerPath: string, profile: CompiledProfile, frame: ResourceFrame): void {
+    const discriminators = sliced.slicing?.discriminators ?? [];
+    const rules = sliced.slicing?.rules ?? 'open';
+    const matchedSlice: number[] = items.map((item) => sliced.slices.findIndex((slice) => this.matchesSlice(item, slice, discriminators, profile, frame)));
+    let lastSlice = -1;
+    let sawUnmatched = false;
+    items.forEach((item, index) => {
+      const sliceIndex = matchedSlice[index];
+      if (sliceIndex < 0) {
+        sawUnmatched = true;
+        if (rules === 'closed') {
+          frame.issues.error('structure', item.path, `This element does not match any known slice defined in the profile ${profile.url} (slicing of ${sliced.path} is closed)`, `この要素はプロファイル ${profile.url} のどのスライスにも一致しません (closed)`);
+        }
+        return;
+      }
+      if (rules === 'openAtEnd' && sawUnmatched) {
+        frame.issues.error('structure', item.path, `Slice '${sliced.slices[sliceIndex].sliceName}' appears after unmatched elements, but ${sliced.path} is open only at the end`, `スライス '${sliced.slices[sliceIndex].sliceName}' の後に未定義の要素しか置けません (openAtEnd)`);
+      }
+      if (sliced.slicing?.ordered && sliceIndex < lastSlice) {
+        frame.issues.error('structure', item.path, `As specified by profile ${profile.url}, elements of ${sliced.path} are out of order: slice '${sliced.slices[sliceIndex].sliceName}' must come before '${sliced.slices[lastSlice].sliceName}'`, `${sliced.path} の順序が正しくありません`);
+      }
+      lastSlice = Math.max(lastSlice, sliceIndex);
+    });
+    sliced.slices.forEach((slice, sliceIndex) => {
+      const members = items.filter((_, index) => matchedSlice[index] === sliceIndex);
+      this.checkCardinality(members.length, slice, containerPath, frame);
+      for (const member of members) this.validateItem(member, slice, profile, frame);
+      if (slice.slices.length && members.length) this.applySlicing(members, slice, containerPath, profile, frame);
+    });
+  }
+
+  private matchesSlice(item: ElementItem, slice: CompiledElement, discriminators: Discriminator[], profile: CompiledProfile, frame: ResourceFrame): boolean {
+    if (discriminators.length === 0) return false;
+    for (const discriminator of discriminators) {
+      if (!this.matchesDiscriminator(item, slice, discriminator, profile, frame)) return false;
+    }
+    return true;
+  }
+
+  private matchesDiscriminator(item: ElementItem, slice: CompiledElement, discriminator: Discriminator, profile: CompiledProfile, frame: ResourceFrame): boolean {
+    const steps = splitDiscriminatorPath(discriminator.path);
+    const values = this.valuesAtPath(item, steps, frame);
+    const target = this.elementAtPath(slice, item.typeCode, steps, profile);
+    switch (discriminator.type) {
+      case 'value':
+      case 'pattern': {
+        const expected = target?.fixed ?? target?.pattern;
+        if (expected === undefined) return false;
+        return values.some((candidate) => (target?.fixed !== undefined ? deepEquals(candidate.value, expected) : matchesPattern(candidate.value, expected)));
+      }
+      case 'exists':
+        return target && target.max === 0 ? values.length === 0 : values.length > 0;
+      case 'type': {
+        const allowed = (target ?? slice).types.map((type) => type.code);
+        return values.some((candidate) => allowed.includes(candidate.typeCode));
+      }
+      case 'profile': {
+        const definition = target ?? slice;
+        const urls = steps[steps.length - 1] === 'resolve()' ? definition.types.flatMap((type) => type.targetProfiles) : definition.types.flatMap((type) => type.profiles);
+        if (urls.length === 0) return false;
+        return values.some((candidate) => urls.some((url) => this.conformsTo(candidate.value, candidate.typeCode, url, item.path, frame)));
+      }
+    }
+  }
+
+  /** Whether a value conforms to a profile, without reporting anything (slice matching). */
+  private conformsTo(value: unknown, typeCode: string, url: string, path: string, frame: ResourceFrame): boolean {
+    const profile = this.profiles.get(url);
+    if (!profile || !isObject(value)) return false;
+    if (this.isResourceType(profile.type)) {
+      if (value.resourceType !== profile.type) return false;
+      return !this.profileIssues(value, profile).some((issue) => issue.severity === 'error');
+    }
+    const issues = new IssueList();
+    this.validateComplex(value, profile.root, typeCode, path, profile, { ...frame, issues });
+    return !issues.hasErrors();
+  }
+
+  /** Values a discriminator path selects from an item (`$this`, names, `resolve()`, `ofType(T)`, `extension('url')`). */
+  private valuesAtPath(item: ElementItem, steps: string[], frame: ResourceFrame): { value: unknown; typeCode: string }[] {
+    let current: { value: unknown; typeCode: string }[] = [{ value: item.value ?? item.primitiveExtension, typeCode: item.typeCode }];
+    if (isObject(item.value) && typeof item.value.resourceType === 'string' && this.isResourceType(item.typeCode)) current = [{ value: item.value, typeCode: item.value.resourceType }];
+    for (const step of steps) {
+      const next: { value: unknown; typeCode: string }[] = [];
+      for (const { value, typeCode } of current) {
+        if (step === '$this') next.push({ value, typeCode });
+        else if (step === 'resolve()') {
+          const literal = isObject(value) ? value.reference : undefined;
+          const resolved = typeof literal === 'string' ? this.resolveReference(literal, frame) : undefined;
+          if (resolved) next.push({ value: resolved.resource, typeCode: String(resolved.resource.resourceType) });
+        } else if (step.startsWith('ofType(')) {
+          const wanted = step.slice(7, -1);
+          if (typeCode === wanted || capitalise(typeCode) === wanted) next.push({ value, typeCode });
+        } else if (step.startsWith('extension(')) {
+          const url = step.slice(11, -2);
+          const extensions = isObject(value) && Array.isArray(value.extension) ? value.extension : [];
+          for (const extension of extensions) if (isObject(extension) && extension.url === url) next.push({ value: extension, typeCode: 'Extension' });
+        } else if (isObject(value)) {
+          for (const key in value) {
+            if (key !== step && !(key.startsWith(step) && key.length > step.length && key[step.length] === key[step.length].toUpperCase())) continue;
+            const childType = key === step ? this.childTypeCode(typeCode, step) : key.slice(step.length);
+            const childValue = value[key];
+            for (const entry of Array.isArray(childValue) ? childValue : [childValue]) {
+              next.push({ value: entry, typeCode: isObject(entry) && typeof entry.resourceType === 'string' ? entry.resourceType : lowerIfPrimitive(childType) });
+            }
+          }
+        }
+      }
+      current = next;
+    }
+    return current;
+  }
+
+  private childTypeCode(parentType: string, name: string): string {
+    const child = this.profiles.forType(parentType)?.root.children.find((candidate) => candidate.name === name);
+    return child?.types[0]?.code ?? 'BackboneElement';
+  }
+
+  /** The element definition a discriminator path leads to inside a slice (its own children, else its type's). */
+  private elementAtPath(slice: CompiledElement, typeCode: string, steps: string[], profile: CompiledProfile): CompiledElement | undefined {
+    let current: CompiledElement | undefined = slice;
+    let currentType = typeCode;
+    let currentProfile = profile;
+    for (const step of steps) {
+      if (!current) return undefined;
+      if (step === '$this' || step === 'resolve()') continue;
+      if (step.startsWith('ofType(')) {
+        currentType = step.slice(7, -1);
+        continue;
+      }
+      // A slice typed by a profile (extensions, data type profiles) describes its content in that profile.
+      const typeProfileUrl: string | undefined = current.children.length ? undefined : current.types.find((type) => type.profiles.length)?.profiles[0];
+      const typeProfile: CompiledProfile | undefined = typeProfileUrl ? this.profiles.get(typeProfileUrl) : undefined;
+      const owner: { element: CompiledElement; profile: CompiledProfile } | undefined = typeProfile ? { element: typeProfile.root, profile: typeProfile } : this.childSource(current, current.types[0]?.code ?? currentType, currentProfile);
+      if (!owner) return undefined;
+      if (step.startsWith('extension(')) {
+        const url = step.slice(11, -2);
+        const extensionElement: CompiledElement | undefined = owner.element.children.find((child) => child.name === 'extension');
+        const extensionSlice: CompiledElement | undefined = extensionElement?.slices.find((candidate) => candidate.types.some((type) => type.profiles.includes(url)));
+        current = extensionSlice;
+        currentType = 'Extension';
+        currentProfile = owner.profile;
+        continue;
+      }
+      const child = owner.element.children.find((candidate) => candidate.name === step);
+      current = child;
+      currentType = child?.types[0]?.code ?? 'BackboneElement';
+      currentProfile = owner.profile;
+    }
+    return current;
+  }
+
+  // ---------------------------------------------------------------- terminology
+
+  private checkTerminology(value: JsonObject, definition: CompiledElement, typeCode: string, path: string, frame: ResourceFrame): void {
+    if (typeCode === 'Coding') {
+      this.checkCodingInCodeSystem(value, path, frame);
+      if (definition.binding) this.checkBinding(definition, path, frame, [codingOf(value)], false);
+    } else if (typeCode === 'CodeableConcept' && definition.binding) {
+      const codings = Array.isArray(value.coding) ? value.coding.filter(isObject).map(codingOf) : [];
+      this.checkBinding(definition, path, frame, codings, true);
+    }
+  }
+
+  private checkCodingInCodeSystem(coding: JsonObject, path: string, frame: ResourceFrame): void {
+    if (typeof coding.system !== 'string' || typeof coding.code !== 'string') return;
+    const codeSystem = this.terminology.codeSystem(coding.system);
+    if (!codeSystem) return;
+    const concept = codeSystem.codes.get(coding.code);
+    if (!concept) {
+      if (codeSystem.complete) frame.issues.error('code-invalid', `${path}.code`, `Unknown code '${coding.code}' in the CodeSystem '${coding.system}'`, `コード '${coding.code}' はコードシステム '${coding.system}' にありません`);
+      return;
+    }
+    if (typeof coding.display === 'string' && concept.display) {
+      const display = coding.display.trim().toLowerCase();
+      const valid = [concept.display, ...concept.designations].some((candidate) => candidate.trim().toLowerCase() === display);
+      if (!valid) frame.issues.warning('invalid', `${path}.display`, `Wrong Display Name '${coding.display}' for ${coding.system}#${coding.code}. Valid display is '${concept.display}'`, `表示名 '${coding.display}' は ${coding.system}#${coding.code} の表示名 '${concept.display}' と一致しません`);
+    }
+  }
+
+  /**
+   * Required: no member code is an error. Extensible: a warning. Preferred: information. When membership cannot be
+   * decided (value set or code system not loaded, unsupported filter) a warning names what is missing.
+   */
+  private checkBinding(definition: CompiledElement, path: string, frame: ResourceFrame, codings: { system?: string; code?: string }[], isConcept: boolean): void {
+    const binding = definition.binding!;
+    const strength = binding.strength;
+    if (!binding.valueSet || (strength !== 'required' && strength !== 'extensible' && strength !== 'preferred')) return;
+    const valueSetUrl = binding.valueSet;
+    const coded = codings.filter((coding) => coding.code !== undefined);
+    if (coded.length === 0) {
+      if (isConcept && strength === 'required') frame.issues.error('code-invalid', path, `No code provided, and a code is required from the value set ${valueSetUrl}`, `値セット ${valueSetUrl} のコードが必要ですが、コードがありません`);
+      return;
+    }
+    const results: Membership[] = coded.map((coding) => this.terminology.membership(valueSetUrl, isConcept || coding.system !== undefined ? coding.system ?? '' : undefined, coding.code!));
+    if (results.some((result) => result.result === 'member')) return;
+    const unknown = results.find((result): result is Extract<Membership, { result: 'unknown' }> => result.result === 'unknown');
+    const shown = coded.map((coding) => (coding.system ? `${coding.system}#${coding.code}` : `'${coding.code}'`)).join(', ');
+    if (unknown) {
+      if (strength === 'preferred') return;
+      frame.issues.warning('not-found', path, `Unable to check whether ${shown} is in the value set ${valueSetUrl} (${strength}): ${unknown.reason}`, `${shown} が値セット ${valueSetUrl} に含まれるか確認できません: ${unknown.reason}`);
+      return;
+    }
+    const message = `The value provided (${shown}) is not in the value set ${valueSetUrl}`;
+    if (strength === 'required') frame.issues.error('code-invalid', path, `${message}, and a code from this value set is required`, `${shown} は値セット ${valueSetUrl} に含まれません (必須)`);
+    else if (strength === 'extensible') frame.issues.warning('code-invalid', path, `${message}, and a code should come from this value set unless it has no suitable code`, `${shown} は値セット ${valueSetUrl} に含まれません (拡張可能)`);
+    else frame.issues.information('code-invalid', path, `${message} (preferred)`, `${shown} は推奨値セット ${valueSetUrl} に含まれません`);
+  }
+
+  // ---------------------------------------------------------------- invariants
+
+  private checkConstraints(node: unknown, definition: CompiledElement, typeCode: string, path: string, frame: ResourceFrame, isResourceRoot: boolean): void {
+    const typeRoot = isResourceRoot || isPrimitiveType(typeCode) ? undefined : this.profiles.forType(typeCode)?.root;
+    const constraints = typeRoot && typeRoot !== definition ? [...definition.constraints, ...typeRoot.constraints] : definition.constraints;
+    // Data types are evaluated as their type; backbone elements by their path in the resource.
+    const basePath = isResourceRoot ? typeCode : typeCode === 'BackboneElement' || typeCode === 'Element' ? definition.path : typeCode;
+    for (const constraint of constraints) {
+      if (isNativelyChecked(constraint)) continue;
+      const onceKey = `${path}|${constraint.key}|${constraint.expression}`;
+      if (this.evaluatedConstraints.has(onceKey)) continue;
+      this.evaluatedConstraints.add(onceKey);
+      const result = this.invariants.evaluate(constraint.expression, basePath, node, frame.resource, frame.rootResource);
+      if ('failedToEvaluate' in result) {
+        frame.issues.warning('invariant', path, `Constraint ${constraint.key} could not be evaluated (${constraint.expression}): ${result.failedToEvaluate}`, `制約 ${constraint.key} を評価できませんでした`);
+      } else if (!result.passed) {
+        const message = `Constraint failed: ${constraint.key}: '${constraint.human}' (defined in ${definition.path})`;
+        if (constraint.bestPractice) frame.issues.information('invariant', path, message, `推奨事項 ${constraint.key}: ${constraint.human}`);
+        else if (constraint.severity === 'error') frame.issues.error('invariant', path, message, `制約 ${constraint.key} に違反しています: ${constraint.human}`);
+        else frame.issues.warning('invariant', path, message, `制約 ${constraint.key} (警告): ${constraint.human}`);
+      }
+    }
+  }
+}
+
+/** Every string starting with '#' in a resource (references, canonicals, uris), skipping contained resources if asked. */
+function collectLocalReferences(node: unknown, found: Set<string>, skipContained: boolean): void {
+  if (typeof node === 'string') {
+    if (node.startsWith('#')) found.add(node);
+  } else if (Array.isArray(node)) {
+    for (const item of node) collectLocalReferences(item, found, skipContained);
+  } else if (isObject(node)) {
+    for (const key in node) {
+      if (key === 'contained' && skipContained) {
+        // References between contained resources count too (dom-3 uses %resource.descendants()).
+        for (const contained of Array.isArray(node.contained) ? node.contained : []) collectLocalReferences(contained, found, false);
+        continue;
+      }
+      collectLocalReferences(node[key], found, skipContained);
+    }
+  }
+}
+
+function codingOf(coding: JsonObject): { system?: string; code?: string } {
+  return { system: typeof coding.system === 'string' ? coding.system : undefined, code: typeof coding.code === 'string' ? coding.code : undefined };
+}
+
+function typeFromLiteral(literal: string): string | undefined {
+  if (literal.startsWith('#') || literal.startsWith('urn:')) return undefined;
+  const match = /(?:^|\/)([A-Z][A-Za-z]+)\/[A-Za-z0-9\-.]{1,64}(\/_history\/[A-Za-z0-9\-.]{1,64})?$/.exec(literal);
+  return match?.[1];
+}
+
+function lowerIfPrimitive(typeCode: string): string {
+  const lowered = typeCode.charAt(0).toLowerCase() + typeCode.slice(1);
+  return isPrimitiveType(lowered) ? lowered : typeCode;
+}
+
+/** `extension('http://x').value.ofType(Quantity)` → [`extension('http://x')`, `value`, `ofType(Quantity)`]. */
+function splitDiscriminatorPath(path: string): string[] {
+  const steps: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const character of path) {
+    if (character === '(') depth++;
+    if (character === ')') depth--;
+    if (character === '.' && depth === 0) {
+      steps.push(current);
+      current = '';
+    } else current += character;
+  }
+  steps.push(current);
+  return steps.filter((step) => step !== '');
+}
+
+/** JSON property name → child definition (and the type a choice property name selects), built once per element. */
+function propertyIndex(owner: CompiledElement): Map<string, { child: CompiledElement; typeCode?: string }> {
+  if (owner.propertyIndex) return owner.propertyIndex;
+  const index = new Map<string, { child: CompiledElement; typeCode?: string }>();
+  for (const child of owner.children) {
+    if (child.isChoice) {
+      for (const type of child.types) {
+        const key = child.name + capitalise(type.code);
+        index.set(key, { child, typeCode: type.code });
+        index.set(`_${key}`, { child, typeCode: type.code });
+      }
+    } else {
+      index.set(child.name, { child });
+      index.set(`_${child.name}`, { child });
+    }
+  }
+  owner.propertyIndex = index;
+  return index;
+}
+
+/**
+ * Validates FHIR R4 JSON resources against StructureDefinition snapshots (base R4, JP Core, JP-CLINS, the IG).
+ * Profiles are compiled on first use and kept; a Validator holds no per-request state and never touches the database.
+ */
+export class Validator {
+  private readonly profiles: ProfileCache;
+  private readonly terminology: LocalTerminology;
+  private readonly invariants = new InvariantEvaluator();
+
+  constructor(registry: ConformanceRegistry) {
+    this.profiles = new ProfileCache(registry);
+    this.terminology = new LocalTerminology(registry);
+  }
+
+  validate(resource: unknown, options: ValidateOptions = {}): fhir4.OperationOutcome {
+    const issues = new IssueList();
+    const run = new ValidationRun(this.profiles, this.terminology, this.invariants);
+    const rootPath = isObject(resource) && typeof resource.resourceType === 'string' ? resource.resourceType : 'Resource';
+    run.validateResource(resource, rootPath, options.profiles ?? [], {}, issues, true);
+    return toOperationOutcome(issues.issues);
+  }
+}
