@@ -11,6 +11,7 @@ import type { FhirContext } from './fhir/context.js';
 import { buildApp } from './http/app.js';
 import { SearchEngine } from './search/search-engine.js';
 import { ResourceStore } from './store/resource-store.js';
+import { Validator } from './validation/index.js';
 
 export interface Runtime {
   db: Database;
@@ -48,6 +49,7 @@ export async function createRuntime(
     store: new ResourceStore(db),
     search,
     conformance,
+    validator: new Validator(conformance),
     resourceTypes: new Set(conformance.resourceTypes()),
   };
   const app = buildApp(context, { bodyLimit: config.bodyLimit, publicBaseUrl: config.publicBaseUrl, logger });

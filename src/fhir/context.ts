@@ -1,12 +1,15 @@
 import type { ConformanceRegistry } from '../conformance/package-loader.js';
 import type { SearchEngine } from '../search/search-engine.js';
 import type { ResourceStore } from '../store/resource-store.js';
+import type { Validator } from '../validation/index.js';
 
 /** What every interaction and operation is given: storage, search and the loaded conformance resources. */
 export interface FhirContext {
   store: ResourceStore;
   search: SearchEngine;
   conformance: ConformanceRegistry;
+  /** Profile validator: $validate and validation of every write. */
+  validator: Validator;
   /** Concrete R4 resource types this server serves. */
   resourceTypes: ReadonlySet<string>;
 }

@@ -20,13 +20,22 @@ export function versionFromEtag(value: string): string {
   return value.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
 }
 
-/** Answers a create/update according to `Prefer: return=minimal|representation|OperationOutcome`. */
-export function writeResponse(request: FhirRequest, status: number, version: StoredVersion, message: string): FhirResponse {
+/**
+ * Answers a create/update according to `Prefer: return=minimal|representation|OperationOutcome`; the
+ * OperationOutcome form also carries the validator's non-error issues.
+ */
+export function writeResponse(
+  request: FhirRequest,
+  status: number,
+  version: StoredVersion,
+  message: string,
+  validationIssues: fhir4.OperationOutcomeIssue[] = [],
+): FhirResponse {
   const headers = versionHeaders(request.baseUrl, version, true);
   const prefer = /return=(minimal|representation|OperationOutcome)/i.exec(request.headers.prefer ?? '')?.[1]?.toLowerCase();
   if (prefer === 'minimal') return { status, headers };
   if (prefer === 'operationoutcome') {
-    return { status, headers, body: operationOutcome([issue('information', 'informational', message)]) };
+    return { status, headers, body: operationOutcome([issue('information', 'informational', message), ...validationIssues]) };
   }
   return { status, headers, body: version.resource };
 }

@@ -9,6 +9,7 @@ import { read } from './interaction/read.js';
 import { searchType } from './interaction/search-type.js';
 import { update } from './interaction/update.js';
 import { vread } from './interaction/vread.js';
+import { validate } from './operation/validate.js';
 
 export type Handler = (context: FhirContext, request: FhirRequest) => Promise<FhirResponse>;
 
@@ -17,10 +18,14 @@ export interface FhirRoute {
   /** Path below the FHIR base, with :type, :id and :vid placeholders. */
   path: string;
   /** The R4 interaction code (CapabilityStatement.rest.resource.interaction / rest.interaction). */
-  interaction: string;
+  interaction?: string;
+  /** For an operation route: its name (without $) and the OperationDefinition it implements. */
+  operation?: { name: string; definition: string };
   level: 'system' | 'type' | 'instance';
   handler: Handler;
 }
+
+const VALIDATE = { name: 'validate', definition: 'http://hl7.org/fhir/OperationDefinition/Resource-validate' };
 
 /**
  * The REST interactions this server implements. The HTTP layer registers exactly these, and the
@@ -38,4 +43,6 @@ export const FHIR_ROUTES: FhirRoute[] = [
   { method: 'DELETE', path: '/:type/:id', interaction: 'delete', level: 'instance', handler: remove },
   { method: 'GET', path: '/:type/:id/_history', interaction: 'history-instance', level: 'instance', handler: historyInstance },
   { method: 'GET', path: '/:type/:id/_history/:vid', interaction: 'vread', level: 'instance', handler: vread },
+  { method: 'POST', path: '/$validate', operation: VALIDATE, level: 'system', handler: validate },
+  { method: 'POST', path: '/:type/$validate', operation: VALIDATE, level: 'type', handler: validate },
 ];

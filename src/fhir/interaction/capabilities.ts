@@ -1,5 +1,5 @@
 import type { FhirContext, FhirRequest, FhirResponse } from '../context.js';
-import { FHIR_ROUTES } from '../routes.js';
+import { FHIR_ROUTES, type FhirRoute } from '../routes.js';
 
 export const SERVER_NAME = 'jp-cvd-registry';
 export const SERVER_VERSION = '0.1.0';
@@ -9,8 +9,13 @@ export const SERVER_VERSION = '0.1.0';
  * profiles loaded from packages, so it states what the server really does.
  */
 export async function capabilities(context: FhirContext, request: FhirRequest): Promise<FhirResponse> {
-  const typeInteractions = [...new Set(FHIR_ROUTES.filter((route) => route.level !== 'system').map((route) => route.interaction))];
-  const systemInteractions = [...new Set(FHIR_ROUTES.filter((route) => route.level === 'system' && route.interaction !== 'capabilities').map((route) => route.interaction))];
+  const codes = (routes: FhirRoute[]) => [...new Set(routes.flatMap((route) => (route.interaction ? [route.interaction] : [])))];
+  const operations = (routes: FhirRoute[]) =>
+    [...new Map(routes.flatMap((route) => (route.operation ? [[route.operation.name, route.operation] as const] : []))).values()];
+  const typeRoutes = FHIR_ROUTES.filter((route) => route.level !== 'system');
+  const systemRoutes = FHIR_ROUTES.filter((route) => route.level === 'system' && route.interaction !== 'capabilities');
+  const typeInteractions = codes(typeRoutes);
+  const systemInteractions = codes(systemRoutes);
   const profilesByType = context.conformance.resourceProfiles();
   const statement: fhir4.CapabilityStatement = {
     resourceType: 'CapabilityStatement',
@@ -38,8 +43,10 @@ export async function capabilities(context: FhirContext, request: FhirRequest): 
           conditionalUpdate: false,
           conditionalDelete: 'not-supported',
           searchParam: context.search.supportedParameters(type),
+          operation: operations(typeRoutes),
         })),
         interaction: systemInteractions.map((code) => ({ code: code as fhir4.CapabilityStatementRestInteraction['code'] })),
+        operation: operations(systemRoutes),
       },
     ],
   };

@@ -3,16 +3,18 @@ import { bodyResource, checkType } from '../resource-checks.js';
 import { newId } from '../ids.js';
 import { FhirError } from '../outcome.js';
 import { versionHeaders, writeResponse } from '../respond.js';
+import { validateForWrite } from '../write-validation.js';
 import { searchMatches } from './search-type.js';
 
 /** create: POST [type], server-assigned id; conditional with If-None-Exist. */
 export async function create(context: FhirContext, request: FhirRequest): Promise<FhirResponse> {
   const type = checkType(context, request.type);
   const resource = bodyResource(request, type);
+  const issues = validateForWrite(context, resource);
   const condition = request.headers['if-none-exist'];
   if (!condition) {
     const created = await context.store.create(resource, newId());
-    return writeResponse(request, 201, created, `Created ${type}/${created.id}`);
+    return writeResponse(request, 201, created, `Created ${type}/${created.id}`, issues);
   }
   return context.store.transaction(async (store) => {
     await store.lockKey(`${type}?${condition}`);
@@ -26,6 +28,6 @@ export async function create(context: FhirContext, request: FhirRequest): Promis
       if (found) return { status: 200, headers: versionHeaders(request.baseUrl, found, true), body: found.resource };
     }
     const created = await store.create(resource, newId());
-    return writeResponse(request, 201, created, `Created ${type}/${created.id}`);
+    return writeResponse(request, 201, created, `Created ${type}/${created.id}`, issues);
   });
 }

@@ -3,18 +3,20 @@ import type { FhirContext, FhirRequest, FhirResponse } from '../context.js';
 import { bodyResource, checkId, checkType } from '../resource-checks.js';
 import { FhirError } from '../outcome.js';
 import { versionFromEtag, writeResponse } from '../respond.js';
+import { validateForWrite } from '../write-validation.js';
 
 /** update: PUT [type]/[id]; creates the resource when absent (client-assigned id); If-Match makes it conditional. */
 export async function update(context: FhirContext, request: FhirRequest): Promise<FhirResponse> {
   const type = checkType(context, request.type);
   const id = checkId(request.id);
   const resource = bodyResource(request, type, id);
+  const issues = validateForWrite(context, resource);
   const ifMatch = request.headers['if-match'];
   try {
     const { version, created } = await context.store.put(resource, id, {
       ifMatch: ifMatch === undefined ? undefined : versionFromEtag(ifMatch),
     });
-    return writeResponse(request, created ? 201 : 200, version, `${created ? 'Created' : 'Updated'} ${type}/${id}`);
+    return writeResponse(request, created ? 201 : 200, version, `${created ? 'Created' : 'Updated'} ${type}/${id}`, issues);
   } catch (error) {
     throw conflictToPrecondition(error);
   }
