@@ -91,7 +91,7 @@ function lastSegmentStart(id: string): number {
   return id.lastIndexOf('.') + 1;
 }
 
-function compileElement(element: fhir4.ElementDefinition): CompiledElement {
+function compileElement(element: fhir4.ElementDefinition, isResource: boolean): CompiledElement {
   const lastPathSegment = element.path.slice(element.path.lastIndexOf('.') + 1);
   const isChoice = lastPathSegment.endsWith('[x]');
   const baseMax = element.base?.max ?? element.max;
@@ -105,7 +105,7 @@ function compileElement(element: fhir4.ElementDefinition): CompiledElement {
     max: parseMax(element.max),
     baseIsArray: baseMax !== '1' && baseMax !== '0',
     types: (element.type ?? []).map((type) => ({
-      code: isResourceId(element.path) ? 'id' : normaliseTypeCode(type),
+      code: isResource && isResourceId(element.path) ? 'id' : normaliseTypeCode(type),
       profiles: type.profile ?? [],
       targetProfiles: type.targetProfile ?? [],
     })),
@@ -156,7 +156,7 @@ export function compileProfile(sd: fhir4.StructureDefinition, registry: Conforma
   const byId = new Map<string, CompiledElement>();
   let root: CompiledElement | undefined;
   for (const element of elements) {
-    const compiled = compileElement(element);
+    const compiled = compileElement(element, sd.kind === 'resource');
     byId.set(compiled.id, compiled);
     if (!root) {
       root = compiled;
@@ -203,9 +203,16 @@ export class ProfileCache {
     return profile ?? undefined;
   }
 
+  private readonly byTypeName = new Map<string, CompiledProfile | null>();
+
   /** The base definition of a resource or data type by its type name. */
   forType(typeName: string): CompiledProfile | undefined {
-    return this.get(typeName.includes(':') ? typeName : `http://hl7.org/fhir/StructureDefinition/${typeName}`);
+    let profile = this.byTypeName.get(typeName);
+    if (profile === undefined) {
+      profile = this.get(typeName.includes(':') ? typeName : `http://hl7.org/fhir/StructureDefinition/${typeName}`) ?? null;
+      this.byTypeName.set(typeName, profile);
+    }
+    return profile ?? undefined;
   }
 }
 

@@ -14,6 +14,11 @@ type CompiledExpression = (data: unknown, envVars?: Record<string, unknown>) => 
 const NATIVELY_CHECKED: Record<string, string> = {
   'ele-1': 'hasValue() or (children().count() > id.count())',
   'ext-1': 'extension.exists() != value.exists()',
+  // ref-1: validateReference reports a '#id' that no contained resource has.
+  'ref-1': "reference.startsWith('#').not() or (reference.substring(1).trace('url') in %rootResource.contained.id.trace('ids'))",
+  // txt-1/txt-2: checkNarrativeXhtml applies the narrative rules to every Narrative.div.
+  'txt-1': 'htmlChecks()',
+  'txt-2': 'htmlChecks()',
   // dom-3 uses descendants().as(canonical), which fhirpath.js rejects on collections; checked by checkContainedAreReferenced.
   'dom-3': "contained.where((('#'+id in (%resource.descendants().reference | %resource.descendants().as(canonical) | %resource.descendants().as(uri) | %resource.descendants().as(url))) or descendants().where(reference = '#').exists() or descendants().where(as(canonical) = '#').exists() or descendants().where(as(canonical) = '#').exists()).not()).trace('unmatched', id).empty()",
 };

@@ -151,6 +151,8 @@ class ValidationRun {
     if (!source) return;
     const { element: childOwner, profile: childProfile } = source;
     const index = propertyIndex(childOwner);
+    // Walk the properties present (not every child definition): most definitions are absent in any instance.
+    const present = new Map<CompiledElement, { key: string; typeCode: string }[]>();
     let hasContent = false;
     for (const key in value) {
       if (key === 'resourceType' && isResourceRoot) continue;
@@ -161,11 +163,18 @@ class ValidationRun {
         continue;
       }
       if (key !== 'id') hasContent = true;
+      const jsonKey = key.startsWith('_') ? key.slice(1) : key;
+      const keys = present.get(entry.child) ?? [];
+      if (!keys.some((candidate) => candidate.key === jsonKey)) keys.push({ key: jsonKey, typeCode: entry.typeCode ?? entry.child.types[0]?.code ?? 'BackboneElement' });
+      present.set(entry.child, keys);
     }
     if (!hasContent && !isResourceRoot) {
       frame.issues.error('invalid', path, 'All FHIR elements must have a @value or children (ele-1)', 'すべての要素は値または子要素を持たなければなりません (ele-1)');
     }
-    for (const child of childOwner.children) this.validateChild(value, child, path, childProfile, frame);
+    for (const [child, keys] of present) this.validateChild(value, child, keys, path, childProfile, frame);
+    for (const child of requiredChildren(childOwner)) {
+      if (!present.has(child)) this.checkCardinality(0, child, path, frame);
+    }
     if (isResourceRoot && Array.isArray(value.contained) && value.contained.length) this.checkContainedAreReferenced(value, path, frame);
     if (typeCode === 'Extension') this.checkExtensionShape(value, path, frame);
     if (typeCode === 'Reference') this.validateReference(value, definition, path, frame);
@@ -191,15 +200,11 @@ class ValidationRun {
     return typeProfile ? { element: typeProfile.root, profile: typeProfile } : undefined;
   }
 
-  private validateChild(container: JsonObject, child: CompiledElement, containerPath: string, profile: CompiledProfile, frame: ResourceFrame): void {
+  private validateChild(container: JsonObject, child: CompiledElement, presentKeys: { key: string; typeCode: string }[], containerPath: string, profile: CompiledProfile, frame: ResourceFrame): void {
     const items: ElementItem[] = [];
-    const candidates = child.isChoice ? child.types.map((type) => ({ key: child.name + capitalise(type.code), typeCode: type.code })) : [{ key: child.name, typeCode: child.types[0]?.code ?? 'BackboneElement' }];
-    let presentKeys = 0;
-    for (const { key, typeCode } of candidates) {
+    for (const { key, typeCode } of presentKeys) {
       const value = container[key];
       const primitiveExtension = container[`_${key}`];
-      if (value === undefined && primitiveExtension === undefined) continue;
-      presentKeys++;
       const path = child.isChoice ? `${containerPath}.${child.name}.ofType(${capitalise(typeCode)})` : `${containerPath}.${key}`;
       if (child.baseIsArray) {
         if (!Array.isArray(value ?? [])) {
@@ -227,7 +232,7 @@ class ValidationRun {
         items.push({ value: value ?? undefined, primitiveExtension, typeCode, path });
       }
     }
-    if (presentKeys > 1) {
+    if (presentKeys.length > 1) {
       frame.issues.error('structure', `${containerPath}.${child.name}`, `Only one of the choices for ${child.name}[x] may be present`, `${child.name}[x] の選択肢は 1 つだけ指定できます`);
     }
     // Like the Java validator, a cardinality problem is reported on the element that holds the property.
@@ -363,12 +368,12 @@ class ValidationRun {
   private checkContainedAreReferenced(container: JsonObject, path: string, frame: ResourceFrame): void {
     const references = new Set<string>();
     collectLocalReferences(container, references, true);
-    (container.contained as unknown[]).forEach((contained) => {
+    (container.contained as unknown[]).forEach((contained, index) => {
       if (!isObject(contained)) return;
       const refersBack = new Set<string>();
       collectLocalReferences(contained, refersBack, false);
       if (refersBack.has('#') || (typeof contained.id === 'string' && references.has(`#${contained.id}`))) return;
-      frame.issues.error('invariant', path, `${DOM_3_MESSAGE} (contained resource '${String(contained.id)}' is not referenced)`, `contained リソース '${String(contained.id)}' がどこからも参照されていません (dom-3)`);
+      frame.issues.error('invariant', `${path}.contained[${index}]`, `${DOM_3_MESSAGE} (contained resource '${String(contained.id)}' is not referenced)`, `contained リソース '${String(contained.id)}' がどこからも参照されていません (dom-3)`);
     });
   }
 
@@ -731,6 +736,17 @@ function splitDiscriminatorPath(path: string): string[] {
   }
   steps.push(current);
   return steps.filter((step) => step !== '');
+}
+
+/** Children that must be present at least once, computed once per element. */
+const requiredChildrenCache = new WeakMap<CompiledElement, CompiledElement[]>();
+function requiredChildren(owner: CompiledElement): CompiledElement[] {
+  let required = requiredChildrenCache.get(owner);
+  if (!required) {
+    required = owner.children.filter((child) => child.min > 0);
+    requiredChildrenCache.set(owner, required);
+  }
+  return required;
 }
 
 /** JSON property name → child definition (and the type a choice property name selects), built once per element. */

