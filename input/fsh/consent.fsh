@@ -1,0 +1,82 @@
+// ============================================================================
+// consent.fsh — 登録・二次利用の同意 / consent to registration and secondary use
+//   Registry participation is carried in the JP-CLINS clinical-research section (830 臨床研究参加) as a
+//   ResearchSubject of the registry's ResearchStudy, whose `consent` references the registry Consent below.
+//   No new Composition section is needed.
+// ============================================================================
+
+CodeSystem: JPCVDConsentModelCS
+Id: jp-cvd-consent-model
+Title: "同意取得方式 / Consent model"
+Description: "登録・二次利用の同意取得方式。/ How consent for registration and secondary use was obtained."
+* insert LocalCodeSystem
+* #opt-in "オプトイン (文書または電磁的方法による同意)"
+* insert EN(#opt-in, Opt-in - explicit written or electronic consent)
+* #opt-out "オプトアウト (通知・公表と拒否の機会の提供)"
+* insert EN(#opt-out, Opt-out - notice and an opportunity to refuse)
+* #statutory "法令に基づく収集 (同意不要)"
+* insert EN(#statutory, Collection required or permitted by law - no consent needed)
+
+ValueSet: JPCVDConsentModelVS
+Id: jp-cvd-consent-model
+Title: "同意取得方式 / Consent model"
+Description: "同意取得方式。/ Consent model."
+* insert LocalValueSet
+* include codes from system JPCVDConsentModelCS
+
+Invariant: jp-cvd-consent-1
+Description: "オプトアウト方式で provision.type が deny なら、患者は二次利用を拒否している (登録データは解析から除外)。opt-in で permit 以外は登録不可。/ Opt-in requires provision.type = permit for the data to be registered."
+Severity: #warning
+Expression: "policyRule.coding.where(code = 'opt-in').exists() implies provision.type = 'permit'"
+
+Profile: JPCVDConsentRegistry
+Parent: $JP_Consent_eCS
+Id: jp-cvd-consent-registry
+Title: "登録・二次利用の同意 / Registry consent (JP-CVD)"
+Description: """
+循環器病データベースへの登録と二次利用に関する同意 (オプトイン / オプトアウト / 法令に基づく収集)。
+provision.type: permit = 登録・二次利用可、deny = 拒否 (オプトアウトの申出を含む)。
+/ Consent to registration and secondary use: opt-in, opt-out or statutory; provision.type permit = may be used,
+deny = refused (including an opt-out request).
+"""
+* insert ProfileMeta
+* obeys jp-cvd-consent-1
+* status MS
+* scope = $consentscope#research
+* category ^slicing.discriminator.type = #pattern
+* category ^slicing.discriminator.path = "$this"
+* category ^slicing.rules = #open
+* category contains registry 1..1 MS
+* category[registry] = $consentcategorycodes#research
+* patient 1..1 MS
+* dateTime 1..1 MS
+* organization 1..* MS
+* policyRule 1..1 MS
+* policyRule from JPCVDConsentModelVS (required)
+* provision 1..1 MS
+* provision.type 1..1 MS
+* provision.period MS
+* provision.purpose MS
+* provision.purpose ^short = "HRESCH (healthcare research) など / e.g. HRESCH"
+
+Profile: JPCVDResearchSubjectRegistry
+Parent: $JP_ResearchSubject
+Id: jp-cvd-researchsubject-registry
+Title: "登録対象者 / Registry subject (JP-CVD)"
+Description: "循環器病データベースへの登録 (JP-CLINS 830 臨床研究参加セクションに置く)。consent で登録同意を参照する。/ Registry enrollment, placed in the JP-CLINS 830 section; consent references the registry Consent."
+* insert ProfileMeta
+* study MS
+* individual MS
+* consent 1..1 MS
+* consent only Reference(JPCVDConsentRegistry)
+
+Instance: jp-cvd-registry-study
+InstanceOf: $JP_ResearchStudy
+Usage: #example
+Title: "循環器病データベース (登録研究) / The registry as a ResearchStudy"
+Description: "ResearchSubject.study が参照する登録事業。/ The registry programme referenced by ResearchSubject.study."
+* identifier.system = "http://jp-cvd-registry.org/fhir/NamingSystem/registry"
+* identifier.value = "JP-CVD-REGISTRY"
+* title = "循環器病データベース (脳卒中・心臓病等の全国登録)"
+* status = #active
+* description = "脳卒中・循環器病対策基本法に基づく循環器病の全国データベース。6疾患の入院症例を登録する。"
