@@ -157,7 +157,7 @@ class ValidationRun {
     for (const key in value) {
       if (key === 'resourceType' && isResourceRoot) continue;
       if (key === 'fhir_comments') continue;
-      const entry = index.get(key);
+      const entry = index.get(key) ?? (childOwner === definition ? this.baseProperty(definition, typeCode, key) : undefined);
       if (!entry || (key.startsWith('_') && !isPrimitiveType(entry.typeCode ?? entry.child.types[0]?.code ?? ''))) {
         frame.issues.error('structure', `${path}.${key}`, `Unrecognized property '${key}'`, `認識できないプロパティ '${key}'`);
         continue;
@@ -185,6 +185,16 @@ class ValidationRun {
     this.checkConstraints(value, definition, typeCode, path, frame, isResourceRoot);
   }
 
+  /**
+   * A property a profile's snapshot leaves out of a constrained element (some snapshots list only the children they
+   * change under a slice): it is then described by the base definition of the element or its type.
+   */
+  private baseProperty(definition: CompiledElement, typeCode: string, key: string): { child: CompiledElement; typeCode?: string } | undefined {
+    const isBackbone = typeCode === 'BackboneElement' || typeCode === 'Element';
+    const base = isBackbone ? this.profiles.forType(definition.path.split('.')[0])?.byId.get(definition.path) : this.profiles.forType(typeCode)?.root;
+    return base && base !== definition ? propertyIndex(base).get(key) : undefined;
+  }
+
   /** The element whose children describe a value: the definition itself, its content reference, or its type. */
   private childSource(definition: CompiledElement, typeCode: string, profile: CompiledProfile): { element: CompiledElement; profile: CompiledProfile } | undefined {
     if (definition.children.length) return { element: definition, profile };
@@ -205,7 +215,7 @@ class ValidationRun {
     for (const { key, typeCode } of presentKeys) {
       const value = container[key];
       const primitiveExtension = container[`_${key}`];
-      const path = child.isChoice ? `${containerPath}.${child.name}.ofType(${capitalise(typeCode)})` : `${containerPath}.${key}`;
+      const path = child.isChoice ? `${containerPath}.${child.name}.ofType(${typeCode})` : `${containerPath}.${key}`;
       if (child.baseIsArray) {
         if (!Array.isArray(value ?? [])) {
           frame.issues.error('structure', path, `The property '${key}' must be a JSON Array, not an Object`, `プロパティ '${key}' は配列でなければなりません`);
@@ -234,9 +244,10 @@ class ValidationRun {
     }
     if (presentKeys.length > 1) {
       frame.issues.error('structure', `${containerPath}.${child.name}`, `Only one of the choices for ${child.name}[x] may be present`, `${child.name}[x] の選択肢は 1 つだけ指定できます`);
+    } else {
+      // Like the Java validator, a cardinality problem is reported on the element that holds the property.
+      this.checkCardinality(items.length, child, containerPath, frame);
     }
-    // Like the Java validator, a cardinality problem is reported on the element that holds the property.
-    this.checkCardinality(items.length, child, containerPath, frame);
     for (const item of items) this.validateItem(item, child, profile, frame);
     if (child.slices.length && items.length) this.applySlicing(items, child, containerPath, profile, frame);
   }
