@@ -52,14 +52,14 @@ export function buildDischargeSummaryBundle(): Resource {
     identifier: { system: 'http://jpfhir.jp/fhir/core/IdSystem/resourceInstance-identifier', value: '0123456789-2024-00001' },
     status: 'final',
     type: { coding: [{ system: 'http://jpfhir.jp/fhir/Common/CodeSystem/doc-typecodes', code: '18842-5', display: '退院時サマリー' }] },
-    category: [{ coding: [{ system: 'http://jpfhir.jp/fhir/Common/CodeSystem/doc-typecodes', code: '18842-5', display: '退院時サマリー' }] }],
+    category: [{ coding: [{ system: 'http://jpfhir.jp/fhir/Common/CodeSystem/doc-subtypecodes', code: 'DISCHARGE' }] }],
     subject: { reference: patientUrl },
     encounter: { reference: encounterUrl },
     date: '2024-04-01T10:00:00+09:00',
     author: [{ reference: authorUrl }, { reference: organizationUrl }],
     title: '退院時サマリー',
     custodian: { reference: organizationUrl },
-    event: [{ code: [{ text: '入院' }], period: { start: '2024-03-20', end: '2024-04-01' } }],
+    event: [{ period: { start: '2024-03-20', end: '2024-04-01' } }],
     section: [] as Resource[],
   };
   add(composition);
@@ -67,7 +67,10 @@ export function buildDischargeSummaryBundle(): Resource {
     resourceType: 'Patient',
     meta: meta(`${CLINS}/JP_Patient_eCS`),
     text: narrative('患者 山田太郎'),
-    identifier: [{ system: 'urn:oid:1.2.392.100495.20.3.51.11234567890', value: '00000010' }],
+    identifier: [
+      { system: 'urn:oid:1.2.392.100495.20.3.51.11234567890', value: '00000010' },
+      { system: 'http://jpfhir.jp/fhir/clins/Idsystem/JP_Insurance_memberID', value: '00012345:あいう:１８７:05' },
+    ],
     name: [
       {
         extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation', valueCode: 'IDE' }],
@@ -123,7 +126,13 @@ export function buildDischargeSummaryBundle(): Resource {
       clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }] },
       verificationStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: 'confirmed' }] },
       category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-category', code: 'encounter-diagnosis' }] }],
-      code: { coding: [{ system: 'http://jpfhir.jp/fhir/core/mhlw/CodeSystem/ICD10-2013-full', code, display }], text: display },
+      code: {
+        coding: [
+          { system: 'http://medis.or.jp/CodeSystem/master-disease-keyNumber', code: `K${(1000 + index).toString()}`, display },
+          { system: 'http://jpfhir.jp/fhir/core/mhlw/CodeSystem/ICD10-2013-full', code, display },
+        ],
+        text: display,
+      },
       subject: { reference: patientUrl },
       encounter: { reference: encounterUrl },
       onsetDateTime: '2024-03-20',
@@ -178,7 +187,7 @@ export function buildDischargeSummaryBundle(): Resource {
         { system: 'http://jpfhir.jp/fhir/core/mhlw/IdSystem/MedicationAdministrationIndex', value: '1' },
         { system: RESOURCE_ID_SYSTEM, value: `MR-${index + 1}` },
       ],
-      status: 'active',
+      status: 'completed',
       intent: 'order',
       medicationCodeableConcept: { coding: [{ system: 'urn:oid:1.2.392.100495.20.2.74', code, display }], text: display },
       subject: { reference: patientUrl },
@@ -198,7 +207,7 @@ export function buildDischargeSummaryBundle(): Resource {
   return {
     resourceType: 'Bundle',
     meta: { lastUpdated: LAST_UPDATED, profile: ['http://jpfhir.jp/fhir/clins/StructureDefinition/JP_Bundle_eDischargeSummary'] },
-    identifier: { system: 'http://jpfhir.jp/fhir/core/IdSystem/resourceInstance-identifier', value: '0123456789-2024-00001' },
+    identifier: { system: 'http://jpfhir.jp/fhir/clins/bundle-identifier', value: '0123456789-2024-00001' },
     type: 'document',
     timestamp: '2024-04-01T10:00:00+09:00',
     entry: entries,
