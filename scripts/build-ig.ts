@@ -125,7 +125,7 @@ function runSushi(home: string, outDir: string, timeoutMs: number): Promise<{ co
     });
   }
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [sushiBin, 'build', PROJECT_ROOT, '--out', outDir], {
+    const child = spawn(process.execPath, [sushiBin, 'build', PROJECT_ROOT, '--out', outDir, '--snapshot'], {
       cwd: PROJECT_ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -23,10 +23,10 @@ Description: "Bundle.identifier.value は 医療機関番号10桁^西暦年4桁^
 Severity: #error
 Expression: "identifier.value.matches('^[0-9]{10}\\\\^[0-9]{4}\\\\^[^\\\\^]{1,36}$')"
 
-Invariant: jp-cvd-cmp-1
+Invariant: jp-cvd-bdl-4
 Description: "退院時診断セクション (344) が登録対象疾患の Condition を参照することが望ましい。/ The discharge-diagnosis section (344) should reference a registry-disease Condition."
 Severity: #warning
-Expression: "section.where(code.coding.code = '300').section.where(code.coding.code = '344').entry.resolve().ofType(Condition).code.coding.where(system = 'http://jpfhir.jp/fhir/core/mhlw/CodeSystem/ICD10-2013-full' and (code.matches('^I6[013][0-9]$') or code = 'I200' or code.matches('^I2[124][0-9]$') or code = 'I710' or code = 'I500' or code = 'I501' or code = 'I509' or code = 'I110' or code = 'I130' or code = 'I132')).exists()"
+Expression: "entry.where(resource is Condition and resource.code.coding.where(system = 'http://jpfhir.jp/fhir/core/mhlw/CodeSystem/ICD10-2013-full' and (code.matches('^I6[013][0-9]$') or code = 'I200' or code.matches('^I2[124][0-9]$') or code = 'I710' or code = 'I500' or code = 'I501' or code = 'I509' or code = 'I110' or code = 'I130' or code = 'I132')).exists()).fullUrl.intersect(entry.resource.ofType(Composition).section.section.where(code.coding.code = '344').entry.reference).exists()"
 
 Profile: JPCVDCompositionDischargeSummary
 Parent: $JP_Composition_eDischargeSummary
@@ -37,7 +37,6 @@ JP-CLINS 退院時サマリー Composition に、登録項目の置き場所の�
 / The JP-CLINS discharge-summary Composition with guidance on where each registry item goes; no new section.
 """
 * insert ProfileMeta
-* obeys jp-cvd-cmp-1
 * section[structuredSection] 1..1
 * section[structuredSection].section[detailsOnAdmissionSection] ^comment = "登録: 入院 Encounter (jp-cvd-encounter-admission: 来院時刻・来院手段)。/ Registry: the admission Encounter (door time, arrival mode)."
 * section[structuredSection].section[diagnosesOnAdmissionSection] ^comment = "登録: 対象疾患の Condition (発症日時・院内発症)。/ Registry: the disease Condition (onset, in-hospital onset)."
@@ -66,5 +65,5 @@ Description: """
 with JP-CLINS's fullUrl and identifier rules made checkable.
 """
 * insert ProfileMeta
-* obeys jp-cvd-bdl-1 and jp-cvd-bdl-2 and jp-cvd-bdl-3
+* obeys jp-cvd-bdl-1 and jp-cvd-bdl-2 and jp-cvd-bdl-3 and jp-cvd-bdl-4
 * entry[composition].resource only JPCVDCompositionDischargeSummary

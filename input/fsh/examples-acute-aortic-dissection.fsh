@@ -12,7 +12,7 @@ Usage: #inline
 * identifier.value = "4010246813-2026061401-DS"
 * status = #final
 * type.coding[0] = $doc-typecodes#18842-5 "退院時サマリー"
-* category.coding[0] = $doc-subtypecodes#DISCHARGE "退院時サマリー"
+* category.coding[0] = $doc-subtypecodes#DISCHARGE "退院時文書"
 * subject.reference = "urn:uuid:92656a6d-0ab9-5ccc-a109-4d7d839a1434"
 * encounter.reference = "urn:uuid:fe9bd7d3-b6a5-5ad6-86c5-7b973f1fc89d"
 * date = "2026-06-18T12:00:00+09:00"

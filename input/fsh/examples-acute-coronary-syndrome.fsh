@@ -12,7 +12,7 @@ Usage: #inline
 * identifier.value = "2310987654-2026072001-DS"
 * status = #final
 * type.coding[0] = $doc-typecodes#18842-5 "退院時サマリー"
-* category.coding[0] = $doc-subtypecodes#DISCHARGE "退院時サマリー"
+* category.coding[0] = $doc-subtypecodes#DISCHARGE "退院時文書"
 * subject.reference = "urn:uuid:08579488-6785-53e4-bf31-a51d52648bdb"
 * encounter.reference = "urn:uuid:97899eff-2be2-59d5-9a42-578d847a53e2"
 * date = "2026-07-30T14:00:00+09:00"

@@ -12,7 +12,7 @@ Usage: #inline
 * identifier.value = "0419876543-2026050301-DS"
 * status = #final
 * type.coding[0] = $doc-typecodes#18842-5 "退院時サマリー"
-* category.coding[0] = $doc-subtypecodes#DISCHARGE "退院時サマリー"
+* category.coding[0] = $doc-subtypecodes#DISCHARGE "退院時文書"
 * subject.reference = "urn:uuid:3a54f3cd-291c-5a46-b8cd-beb9ab0ca3b6"
 * encounter.reference = "urn:uuid:b0f04d47-d450-5cf3-be90-b69ee0134180"
 * date = "2026-05-24T15:00:00+09:00"

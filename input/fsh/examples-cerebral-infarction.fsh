@@ -12,7 +12,7 @@ Usage: #inline
 * identifier.value = "1310512345-2026100301-DS"
 * status = #final
 * type.coding[0] = $doc-typecodes#18842-5 "退院時サマリー"
-* category.coding[0] = $doc-subtypecodes#DISCHARGE "退院時サマリー"
+* category.coding[0] = $doc-subtypecodes#DISCHARGE "退院時文書"
 * subject.reference = "urn:uuid:489d3860-2f68-51d1-8f9d-1edc274b1a9c"
 * encounter.reference = "urn:uuid:0c73348c-b204-5bcf-acf6-fa17b2c92402"
 * date = "2026-10-24T15:00:00+09:00"

@@ -12,7 +12,7 @@ Usage: #inline
 * identifier.value = "2712345678-2026091201-DS"
 * status = #final
 * type.coding[0] = $doc-typecodes#18842-5 "退院時サマリー"
-* category.coding[0] = $doc-subtypecodes#DISCHARGE "退院時サマリー"
+* category.coding[0] = $doc-subtypecodes#DISCHARGE "退院時文書"
 * subject.reference = "urn:uuid:3117d6fe-a881-5ca3-bcfe-dd4a943fe2c6"
 * encounter.reference = "urn:uuid:729ea223-38b0-557f-af41-b56802faec1c"
 * date = "2026-10-10T14:00:00+09:00"

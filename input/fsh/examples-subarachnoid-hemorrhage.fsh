@@ -12,7 +12,7 @@ Usage: #inline
 * identifier.value = "0110123456-2026080501-DS"
 * status = #final
 * type.coding[0] = $doc-typecodes#18842-5 "退院時サマリー"
-* category.coding[0] = $doc-subtypecodes#DISCHARGE "退院時サマリー"
+* category.coding[0] = $doc-subtypecodes#DISCHARGE "退院時文書"
 * subject.reference = "urn:uuid:0837a2bd-b429-521b-84e8-e8a11251796d"
 * encounter.reference = "urn:uuid:e1fb478e-7e30-51eb-9893-15d601b50064"
 * date = "2026-09-02T15:00:00+09:00"

@@ -386,7 +386,10 @@ RuleSet: CVDLocalCode(code)
 * code.coding ^slicing.discriminator.path = "system"
 * code.coding ^slicing.rules = #open
 * code.coding contains local 1..1 MS
-* code.coding[local] = JPCVDObservationCS#{code}
+* code.coding[local].system 1..1
+* code.coding[local].system = "http://jp-cvd-registry.org/fhir/CodeSystem/jp-cvd-observation" (exactly)
+* code.coding[local].code 1..1
+* code.coding[local].code = #{code} (exactly)
 
 RuleSet: CVDScoreCategory(cat)
 * category 1..* MS
@@ -395,27 +398,27 @@ RuleSet: CVDScoreCategory(cat)
 Invariant: jp-cvd-obs-range-nihss
 Description: "NIHSS は 0〜42。/ NIHSS is 0 to 42."
 Severity: #error
-Expression: "value.exists() implies (value is Integer and value >= 0 and value <= 42)"
+Expression: "value.empty() or (value >= 0 and value <= 42)"
 
 Invariant: jp-cvd-obs-range-mrs
 Description: "mRS は 0〜6。/ mRS is 0 to 6."
 Severity: #error
-Expression: "value.exists() implies (value is Integer and value >= 0 and value <= 6)"
+Expression: "value.empty() or (value >= 0 and value <= 6)"
 
 Invariant: jp-cvd-obs-range-gcs
 Description: "GCS 合計は 3〜15。/ GCS total is 3 to 15."
 Severity: #error
-Expression: "value.exists() implies (value is Integer and value >= 3 and value <= 15)"
+Expression: "value.empty() or (value >= 3 and value <= 15)"
 
 Invariant: jp-cvd-obs-range-aspects
 Description: "ASPECTS は 0〜10。/ ASPECTS is 0 to 10."
 Severity: #error
-Expression: "value.exists() implies (value is Integer and value >= 0 and value <= 10)"
+Expression: "value.empty() or (value >= 0 and value <= 10)"
 
 Invariant: jp-cvd-obs-range-lvef
 Description: "LVEF は 0〜100 %。/ LVEF is 0 to 100 %."
 Severity: #error
-Expression: "value.exists() implies (value is Quantity and value.value >= 0 and value.value <= 100)"
+Expression: "value.empty() or (value.value >= 0 and value.value <= 100)"
 
 Invariant: jp-cvd-obs-mrs-timepoint
 Description: "mRS には評価時点 (発症前・退院時・90日後) が必須。/ mRS requires its time point."
@@ -556,7 +559,10 @@ Description: "NYHA 分類。code は SNOMED CT 762994006 とローカルコー�
 * insert CVDScoreCategory(exam)
 * insert CVDLocalCode(nyha)
 * code.coding contains snomed 0..1 MS
-* code.coding[snomed] = $SCT#762994006
+* code.coding[snomed].system 1..1
+* code.coding[snomed].system = "http://snomed.info/sct" (exactly)
+* code.coding[snomed].code 1..1
+* code.coding[snomed].code = #762994006 (exactly)
 * value[x] only CodeableConcept
 * valueCodeableConcept from JPCVDNYHAVS (required)
 
