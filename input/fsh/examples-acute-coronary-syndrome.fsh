@@ -247,8 +247,8 @@ Usage: #inline
 * performedPeriod.start = "2026-07-20T07:48:00+09:00"
 * performedPeriod.end = "2026-07-20T08:40:00+09:00"
 * extension[firstDeviceTime].valueDateTime = "2026-07-20T08:02:00+09:00"
-* extension[timiFlow].extension[pre].valueCodeableConcept = JPCVDTIMIFlowCS#0 "TIMI 0: 順行性血流なし"
-* extension[timiFlow].extension[post].valueCodeableConcept = JPCVDTIMIFlowCS#3 "TIMI 3: 正常血流"
+* extension[timiFlowPre].valueCodeableConcept = JPCVDTIMIFlowCS#0 "TIMI 0: 順行性血流なし"
+* extension[timiFlowPost].valueCodeableConcept = JPCVDTIMIFlowCS#3 "TIMI 3: 正常血流"
 * bodySite[0] = JPCVDCoronaryVesselCS#seg-6 "#6 左前下行枝近位部"
 
 Instance: ex-acute-coronary-syndrome-med-1

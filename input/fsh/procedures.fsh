@@ -204,21 +204,25 @@ Context: Procedure
 * value[x] only dateTime
 * valueDateTime 1..1
 
-Extension: JPCVDTIMIFlow
-Id: jp-cvd-timi-flow
-Title: "TIMI 血流 (前後) / TIMI flow before and after PCI"
-Description: "PCI 前後の責任病変の TIMI flow grade。/ TIMI flow grade of the culprit lesion before and after PCI."
+Extension: JPCVDTIMIFlowPre
+Id: jp-cvd-timi-flow-pre
+Title: "PCI 前 TIMI 血流 / TIMI flow before PCI"
+Description: "PCI 前の責任病変の TIMI flow grade。/ TIMI flow grade of the culprit lesion before PCI."
 Context: Procedure
 * insert ProfileMeta
-* extension contains pre 0..1 MS and post 0..1 MS
-* extension[pre] ^short = "PCI 前 / before PCI"
-* extension[pre].value[x] only CodeableConcept
-* extension[pre].valueCodeableConcept 1..1
-* extension[pre].valueCodeableConcept from JPCVDTIMIFlowVS (required)
-* extension[post] ^short = "PCI 後 / after PCI"
-* extension[post].value[x] only CodeableConcept
-* extension[post].valueCodeableConcept 1..1
-* extension[post].valueCodeableConcept from JPCVDTIMIFlowVS (required)
+* value[x] only CodeableConcept
+* valueCodeableConcept 1..1
+* valueCodeableConcept from JPCVDTIMIFlowVS (required)
+
+Extension: JPCVDTIMIFlowPost
+Id: jp-cvd-timi-flow-post
+Title: "PCI 後 TIMI 血流 / TIMI flow after PCI"
+Description: "PCI 後の責任病変の TIMI flow grade。/ TIMI flow grade of the culprit lesion after PCI."
+Context: Procedure
+* insert ProfileMeta
+* value[x] only CodeableConcept
+* valueCodeableConcept 1..1
+* valueCodeableConcept from JPCVDTIMIFlowVS (required)
 
 // --- profiles ---------------------------------------------------------------
 RuleSet: CVDProcedureRules(valueSet)
@@ -259,7 +263,8 @@ Description: "PCI。performed の開始時刻 = 穿刺時刻、初回デバイ�
 * insert CVDProcedureRules(JPCVDPCIVS)
 * extension contains
     JPCVDFirstDeviceTime named firstDeviceTime 0..1 MS and
-    JPCVDTIMIFlow named timiFlow 0..1 MS
+    JPCVDTIMIFlowPre named timiFlowPre 0..1 MS and
+    JPCVDTIMIFlowPost named timiFlowPost 0..1 MS
 * bodySite MS
 * bodySite from JPCVDCoronaryVesselVS (extensible)
 
