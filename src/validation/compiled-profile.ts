@@ -1,4 +1,5 @@
 import type { ConformanceRegistry } from '../conformance/package-loader.js';
+import { isNativelyChecked } from './invariants.js';
 
 /** A type allowed for an element, with the profiles the value must conform to. */
 export interface ElementType {
@@ -50,6 +51,8 @@ export interface CompiledElement {
   contentReference?: string;
   isModifier: boolean;
   mustSupport: boolean;
+  /** Lazily built: this element's constraints plus those of the root of each type it is walked as. */
+  constraintsByType?: Map<string, CompiledConstraint[]>;
   /** Lazily built map from JSON property name to child and the type that name selects. */
   propertyIndex?: Map<string, { child: CompiledElement; typeCode?: string }>;
 }
@@ -114,6 +117,8 @@ function compileElement(element: fhir4.ElementDefinition, isResource: boolean): 
     binding: element.binding ? { strength: element.binding.strength, valueSet: element.binding.valueSet } : undefined,
     constraints: (element.constraint ?? [])
       .filter((constraint) => constraint.expression && (constraint.severity === 'error' || constraint.severity === 'warning'))
+      // Constraints the walker enforces itself (ele-1, ext-1, ref-1, txt-1/2, dom-3) are not evaluated again.
+      .filter((constraint) => !isNativelyChecked({ key: constraint.key, expression: constraint.expression! }))
       .map((constraint) => ({
         key: constraint.key,
         severity: constraint.severity as 'error' | 'warning',

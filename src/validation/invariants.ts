@@ -40,9 +40,73 @@ function matchesWithLenientRegex(inputs: unknown[], regex: string): boolean | []
 
 const INVOCATION_OVERRIDES = { matches: { fn: matchesWithLenientRegex, arity: { 1: ['String'] } } };
 
-export function isNativelyChecked(constraint: CompiledConstraint): boolean {
+export function isNativelyChecked(constraint: Pick<CompiledConstraint, 'key' | 'expression'>): boolean {
   return NATIVELY_CHECKED[constraint.key] === constraint.expression;
 }
+
+type JsonObject = Record<string, unknown>;
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function listOf(value: unknown): JsonObject[] {
+  return Array.isArray(value) ? value.filter(isObject) : [];
+}
+
+function metaOf(resource: JsonObject): JsonObject {
+  return isObject(resource.meta) ? resource.meta : {};
+}
+
+/**
+ * Base invariants evaluated by code with the same meaning as their FHIRPath (keyed by key and exact expression, so a
+ * profile that redefines one falls back to FHIRPath). They run on every resource or Bundle entry, and through
+ * fhirpath.js they cost more than the rest of the validation together; the issues they produce are unchanged.
+ */
+const NATIVE_INVARIANTS: Record<string, { expression: string; holds: (node: JsonObject) => boolean }> = {
+  'dom-2': { expression: 'contained.contained.empty()', holds: (node) => listOf(node.contained).every((contained) => contained.contained === undefined) },
+  'dom-4': {
+    expression: 'contained.meta.versionId.empty() and contained.meta.lastUpdated.empty()',
+    holds: (node) => listOf(node.contained).every((contained) => metaOf(contained).versionId === undefined && metaOf(contained).lastUpdated === undefined),
+  },
+  'dom-5': { expression: 'contained.meta.security.empty()', holds: (node) => listOf(node.contained).every((contained) => metaOf(contained).security === undefined) },
+  'dom-6': { expression: 'text.`div`.exists()', holds: (node) => isObject(node.text) && node.text.div !== undefined },
+  'bdl-1': { expression: "total.empty() or (type = 'searchset') or (type = 'history')", holds: (node) => node.total === undefined || node.type === 'searchset' || node.type === 'history' },
+  'bdl-2': { expression: "entry.search.empty() or (type = 'searchset')", holds: (node) => node.type === 'searchset' || listOf(node.entry).every((entry) => entry.search === undefined) },
+  'bdl-3': {
+    expression: "entry.all(request.exists() = (%resource.type = 'batch' or %resource.type = 'transaction' or %resource.type = 'history'))",
+    holds: (node) => listOf(node.entry).every((entry) => (entry.request !== undefined) === (node.type === 'batch' || node.type === 'transaction' || node.type === 'history')),
+  },
+  'bdl-4': {
+    expression: "entry.all(response.exists() = (%resource.type = 'batch-response' or %resource.type = 'transaction-response' or %resource.type = 'history'))",
+    holds: (node) => listOf(node.entry).every((entry) => (entry.response !== undefined) === (node.type === 'batch-response' || node.type === 'transaction-response' || node.type === 'history')),
+  },
+  'bdl-7': {
+    expression: "(type = 'history') or entry.where(fullUrl.exists()).select(fullUrl&resource.meta.versionId).isDistinct()",
+    holds: (node) => {
+      if (node.type === 'history') return true;
+      const keys = listOf(node.entry)
+        .filter((entry) => entry.fullUrl !== undefined)
+        .map((entry) => `${String(entry.fullUrl)}${String((isObject(entry.resource) && metaOf(entry.resource).versionId) ?? '')}`);
+      return new Set(keys).size === keys.length;
+    },
+  },
+  'bdl-9': {
+    expression: "type = 'document' implies (identifier.system.exists() and identifier.value.exists())",
+    holds: (node) => node.type !== 'document' || (isObject(node.identifier) && node.identifier.system !== undefined && node.identifier.value !== undefined),
+  },
+  'bdl-10': { expression: "type = 'document' implies (timestamp.hasValue())", holds: (node) => node.type !== 'document' || typeof node.timestamp === 'string' },
+  'bdl-11': {
+    expression: "type = 'document' implies entry.first().resource.is(Composition)",
+    holds: (node) => node.type !== 'document' || (isObject(listOf(node.entry)[0]?.resource) && (listOf(node.entry)[0].resource as JsonObject).resourceType === 'Composition'),
+  },
+  'bdl-12': {
+    expression: "type = 'message' implies entry.first().resource.is(MessageHeader)",
+    holds: (node) => node.type !== 'message' || (isObject(listOf(node.entry)[0]?.resource) && (listOf(node.entry)[0].resource as JsonObject).resourceType === 'MessageHeader'),
+  },
+  'bdl-5': { expression: 'resource.exists() or request.exists() or response.exists()', holds: (node) => node.resource !== undefined || node.request !== undefined || node.response !== undefined },
+  'bdl-8': { expression: "fullUrl.exists() implies fullUrl.contains('/_history/').not()", holds: (node) => typeof node.fullUrl !== 'string' || !node.fullUrl.includes('/_history/') },
+};
 
 export type InvariantResult = { passed: boolean } | { failedToEvaluate: string };
 
@@ -65,11 +129,14 @@ export class InvariantEvaluator {
   }
 
   /** Evaluates a constraint on one node of type `basePath`; `resource` and `rootResource` fill %resource and %rootResource. */
-  evaluate(expression: string, basePath: string, node: unknown, resource: unknown, rootResource: unknown): InvariantResult {
+  evaluate(expression: string, basePath: string, node: unknown, resource: unknown, rootResource: unknown, key?: string): InvariantResult {
+    const native = key ? NATIVE_INVARIANTS[key] : undefined;
+    if (native && native.expression === expression && isObject(node)) return { passed: native.holds(node) };
     const compiled = this.compile(expression, basePath);
     if (compiled instanceof Error) return { failedToEvaluate: compiled.message };
     try {
-      const result = compiled(node, { resource, rootResource });
+      // Environment variables make fhirpath.js slower on every call; pass them only to expressions that use them.
+      const result = compiled(node, /%(resource|rootResource)\b/.test(expression) ? { resource, rootResource } : undefined);
       // Empty means the rule does not apply here (e.g. ref-1 on a display-only Reference); one boolean is itself.
       if (result.length === 0) return { passed: true };
       if (result.length === 1 && typeof result[0] === 'boolean') return { passed: result[0] };

@@ -1,7 +1,7 @@
 import type { ConformanceRegistry } from '../conformance/package-loader.js';
 import { BundleIndex } from './bundle-index.js';
-import { capitalise, ProfileCache, type CompiledElement, type CompiledProfile, type Discriminator } from './compiled-profile.js';
-import { InvariantEvaluator, isNativelyChecked } from './invariants.js';
+import { capitalise, ProfileCache, type CompiledConstraint, type CompiledElement, type CompiledProfile, type Discriminator } from './compiled-profile.js';
+import { InvariantEvaluator } from './invariants.js';
 import { IssueList, toOperationOutcome, type ValidationIssue } from './issues.js';
 import { isPrimitiveType, primitiveProblem } from './primitives.js';
 import { LocalTerminology, type Membership } from './terminology.js';
@@ -192,7 +192,9 @@ class ValidationRun {
   private baseProperty(definition: CompiledElement, typeCode: string, key: string): { child: CompiledElement; typeCode?: string } | undefined {
     const isBackbone = typeCode === 'BackboneElement' || typeCode === 'Element';
     const base = isBackbone ? this.profiles.forType(definition.path.split('.')[0])?.byId.get(definition.path) : this.profiles.forType(typeCode)?.root;
-    return base && base !== definition ? propertyIndex(base).get(key) : undefined;
+    const entry = base && base !== definition ? propertyIndex(base).get(key) : undefined;
+    // A child the snapshot does list (e.g. value[x] restricted to Address) is a restriction, not an omission.
+    return entry && !definition.children.some((child) => child.name === entry.child.name) ? entry : undefined;
   }
 
   /** The element whose children describe a value: the definition itself, its content reference, or its type. */
@@ -386,6 +388,18 @@ class ValidationRun {
       if (refersBack.has('#') || (typeof contained.id === 'string' && references.has(`#${contained.id}`))) return;
       frame.issues.error('invariant', `${path}.contained[${index}]`, `${DOM_3_MESSAGE} (contained resource '${String(contained.id)}' is not referenced)`, `contained リソース '${String(contained.id)}' がどこからも参照されていません (dom-3)`);
     });
+  }
+
+  /** The element's own constraints and those on the root of its type (qty-3, per-1...), computed once per element and type. */
+  private constraintsFor(definition: CompiledElement, typeCode: string, isResourceRoot: boolean): CompiledConstraint[] {
+    definition.constraintsByType ??= new Map();
+    let constraints = definition.constraintsByType.get(typeCode);
+    if (!constraints) {
+      const typeRoot = isResourceRoot || isPrimitiveType(typeCode) ? undefined : this.profiles.forType(typeCode)?.root;
+      constraints = typeRoot && typeRoot !== definition ? [...definition.constraints, ...typeRoot.constraints.filter((c) => !definition.constraints.some((own) => own.key === c.key))] : definition.constraints;
+      definition.constraintsByType.set(typeCode, constraints);
+    }
+    return constraints;
   }
 
   private isResourceType(typeCode: string): boolean {
@@ -677,16 +691,16 @@ class ValidationRun {
   // ---------------------------------------------------------------- invariants
 
   private checkConstraints(node: unknown, definition: CompiledElement, typeCode: string, path: string, frame: ResourceFrame, isResourceRoot: boolean): void {
-    const typeRoot = isResourceRoot || isPrimitiveType(typeCode) ? undefined : this.profiles.forType(typeCode)?.root;
-    const constraints = typeRoot && typeRoot !== definition ? [...definition.constraints, ...typeRoot.constraints] : definition.constraints;
+    const constraints = this.constraintsFor(definition, typeCode, isResourceRoot);
+    if (constraints.length === 0) return;
     // Data types are evaluated as their type; backbone elements by their path in the resource.
     const basePath = isResourceRoot ? typeCode : typeCode === 'BackboneElement' || typeCode === 'Element' ? definition.path : typeCode;
     for (const constraint of constraints) {
-      if (isNativelyChecked(constraint)) continue;
-      const onceKey = `${path}|${constraint.key}|${constraint.expression}`;
+      // A node walked twice (as a slice member and as the sliced element) has each constraint evaluated once.
+      const onceKey = `${path}|${constraint.key}`;
       if (this.evaluatedConstraints.has(onceKey)) continue;
       this.evaluatedConstraints.add(onceKey);
-      const result = this.invariants.evaluate(constraint.expression, basePath, node, frame.resource, frame.rootResource);
+      const result = this.invariants.evaluate(constraint.expression, basePath, node, frame.resource, frame.rootResource, constraint.key);
       if ('failedToEvaluate' in result) {
         frame.issues.warning('invariant', path, `Constraint ${constraint.key} could not be evaluated (${constraint.expression}): ${result.failedToEvaluate}`, `制約 ${constraint.key} を評価できませんでした`);
       } else if (!result.passed) {
