@@ -7,6 +7,7 @@ import { loadConfig } from './config.js';
 import { migrate } from './db/migrations.js';
 import { openDatabase } from './db/open.js';
 import { newId } from './fhir/ids.js';
+import { DEFAULT_OPTIONS, writeSyntheticData } from './registry/synthetic/index.js';
 import { createRuntime, serve } from './server.js';
 
 /** Resources of a JSON file (a resource, or the entries of a non-transaction Bundle) or an NDJSON file. */
@@ -88,6 +89,42 @@ program
     const runtime = await createRuntime({ ...loadConfig(), dataDir: 'memory://', databaseUrl: '' }, { logger: false });
     for (const pkg of runtime.context.conformance.packages) console.log(`${pkg.name}#${pkg.version}\t${pkg.resourceCount}\t${pkg.dir}`);
     await runtime.close();
+  });
+
+/** A command-line number in [min, max]. */
+function numberOption(min: number, max: number, integer: boolean): (text: string) => number {
+  return (text) => {
+    const value = Number(text);
+    if (!Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) throw new Error(`expected ${integer ? 'an integer' : 'a number'} from ${min} to ${max}, got ${text}`);
+    return value;
+  };
+}
+
+program
+  .command('generate')
+  .description('write seeded synthetic discharge-summary Bundles (NDJSON) and truth.json with the record-linkage truth (docs/GENERATOR.md)')
+  .requiredOption('--out <dir>', 'output folder')
+  .option('--admissions <n>', 'number of admissions (Bundles)', numberOption(1, 10_000_000, true), DEFAULT_OPTIONS.admissions)
+  .option('--hospitals <n>', 'number of hospitals', numberOption(1, 100_000, true), DEFAULT_OPTIONS.hospitals)
+  .option('--seed <seed>', 'random seed (any string)', DEFAULT_OPTIONS.seed)
+  .option('--readmission-share <p>', 'share of admissions that re-admit an earlier patient at another hospital', numberOption(0, 1, false), DEFAULT_OPTIONS.readmissionShare)
+  .option('--insurance-share <p>', 'share of registrations carrying the individual insurance number', numberOption(0, 1, false), DEFAULT_OPTIONS.insuranceShare)
+  .option('--missing-rate <p>', 'probability that each optional data item is missing', numberOption(0, 1, false), DEFAULT_OPTIONS.missingRate)
+  .option('--start-date <date>', 'first admission day (YYYY-MM-DD, JST)', DEFAULT_OPTIONS.startDate)
+  .option('--period-days <n>', 'length of the admission period in days', numberOption(1, 3650, true), DEFAULT_OPTIONS.periodDays)
+  .option('--per-file <n>', 'Bundles per NDJSON file', numberOption(1, 1_000_000, true), 1000)
+  .action(async (flags: { out: string; admissions: number; hospitals: number; seed: string; readmissionShare: number; insuranceShare: number; missingRate: number; startDate: string; periodDays: number; perFile: number }) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(flags.startDate)) throw new Error(`--start-date must be YYYY-MM-DD, got ${flags.startDate}`);
+    const { out, perFile, ...generatorFlags } = flags;
+    const options = { ...DEFAULT_OPTIONS, ...generatorFlags };
+    const bar = new SingleBar({ format: 'generate [{bar}] {value}/{total} admissions | {duration}s' }, Presets.shades_classic);
+    const started = performance.now();
+    bar.start(options.admissions, 0);
+    const summary = await writeSyntheticData(options, out, perFile, (done) => {
+      if (done % 250 === 0 || done === options.admissions) bar.update(done);
+    }).finally(() => bar.stop());
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`wrote ${summary.admissions} Bundles (${summary.persons} persons, ${summary.readmissions} re-admissions) in ${summary.files.length} files and truth.json to ${out} in ${seconds.toFixed(1)} s`);
   });
 
 program.parseAsync().catch((error) => {
