@@ -159,7 +159,17 @@ class ValidationRun {
       if (key === 'fhir_comments') continue;
       const entry = index.get(key) ?? (childOwner === definition ? this.baseProperty(definition, typeCode, key) : undefined);
       if (!entry || (key.startsWith('_') && !isPrimitiveType(entry.typeCode ?? entry.child.types[0]?.code ?? ''))) {
-        frame.issues.error('structure', `${path}.${key}`, `Unrecognized property '${key}'`, `認識できないプロパティ '${key}'`);
+        const choice = choiceWithWrongType(childOwner, key);
+        if (choice) {
+          // e.g. valueUri where the profile allows only valueUrl: one error naming the allowed types, and the element
+          // counts as present (no extra "minimum required" error).
+          present.set(choice, present.get(choice) ?? []);
+          hasContent = true;
+          frame.issues.error('structure', path, `The property '${key}' is not allowed: ${choice.name}[x] allows the types [${choice.types.map((type) => type.code).join(', ')}]`, `プロパティ '${key}' の型は許可されていません (${choice.types.map((type) => type.code).join(', ')})`);
+          continue;
+        }
+        // Like the Java validator, an unknown property is reported on the object that holds it.
+        frame.issues.error('structure', path, `Unrecognized property '${key}'`, `認識できないプロパティ '${key}'`);
         continue;
       }
       if (key !== 'id') hasContent = true;
@@ -171,7 +181,7 @@ class ValidationRun {
     if (!hasContent && !isResourceRoot) {
       frame.issues.error('invalid', path, 'All FHIR elements must have a @value or children (ele-1)', 'すべての要素は値または子要素を持たなければなりません (ele-1)');
     }
-    for (const [child, keys] of present) this.validateChild(value, child, keys, path, childProfile, frame);
+    for (const [child, keys] of present) if (keys.length) this.validateChild(value, child, keys, path, childProfile, frame);
     for (const child of requiredChildren(childOwner)) {
       if (!present.has(child)) this.checkCardinality(0, child, path, frame);
     }
@@ -415,7 +425,8 @@ class ValidationRun {
     if (typeof literal !== 'string') return;
     const targetProfiles = definition.types.find((type) => type.code === 'Reference')?.targetProfiles ?? [];
     const target = this.resolveReference(literal, frame);
-    const referencePath = `${path}.reference`;
+    // Reported on the Reference element itself, as the Java validator does.
+    const referencePath = path;
     if (!target) {
       if (literal.startsWith('#')) {
         frame.issues.error('not-found', referencePath, `Unable to resolve the contained resource '${literal}'`, `contained リソース '${literal}' が見つかりません`);
@@ -761,6 +772,11 @@ function splitDiscriminatorPath(path: string): string[] {
   }
   steps.push(current);
   return steps.filter((step) => step !== '');
+}
+
+/** The choice element a property like `valueUri` names with a type the element does not allow. */
+function choiceWithWrongType(owner: CompiledElement, key: string): CompiledElement | undefined {
+  return owner.children.find((child) => child.isChoice && key.length > child.name.length && key.startsWith(child.name) && /[A-Z]/.test(key[child.name.length]));
 }
 
 /** Children that must be present at least once, computed once per element. */

@@ -37,8 +37,8 @@ describe('Bundles and references', () => {
   it('reports references that do not resolve in a document Bundle', () => {
     const bundle = documentBundle([{ fullUrl: 'urn:uuid:0a1b2c3d-0000-4000-8000-000000000001', resource: composition('urn:uuid:0a1b2c3d-0000-4000-8000-000000000009') }]);
     expect(errorsOf(validator.validate(bundle))).toEqual([
-      { severity: 'error', code: 'not-found', expression: 'Bundle.entry[0].resource.subject.reference', diagnostics: "Can't find 'urn:uuid:0a1b2c3d-0000-4000-8000-000000000009' in the bundle" },
-      { severity: 'error', code: 'not-found', expression: 'Bundle.entry[0].resource.author[0].reference', diagnostics: "Can't find 'urn:uuid:0a1b2c3d-0000-4000-8000-000000000009' in the bundle" },
+      { severity: 'error', code: 'not-found', expression: 'Bundle.entry[0].resource.subject', diagnostics: "Can't find 'urn:uuid:0a1b2c3d-0000-4000-8000-000000000009' in the bundle" },
+      { severity: 'error', code: 'not-found', expression: 'Bundle.entry[0].resource.author[0]', diagnostics: "Can't find 'urn:uuid:0a1b2c3d-0000-4000-8000-000000000009' in the bundle" },
     ]);
   });
 
@@ -50,7 +50,7 @@ describe('Bundles and references', () => {
       { fullUrl: 'urn:uuid:0a1b2c3d-0000-4000-8000-000000000002', resource: organization },
     ] };
     expect(errorsOf(validator.validate(collection))).toEqual([
-      { severity: 'error', code: 'structure', expression: 'Bundle.entry[0].resource.subject.reference', diagnostics: "The type 'Organization' implied by the reference URL urn:uuid:0a1b2c3d-0000-4000-8000-000000000002 is not a valid target for this element (must be one of Patient, Group, Device, Location)" },
+      { severity: 'error', code: 'structure', expression: 'Bundle.entry[0].resource.subject', diagnostics: "The type 'Organization' implied by the reference URL urn:uuid:0a1b2c3d-0000-4000-8000-000000000002 is not a valid target for this element (must be one of Patient, Group, Device, Location)" },
     ]);
   });
 
@@ -81,7 +81,7 @@ describe('Bundles and references', () => {
   it('resolves contained references and reports unresolvable ones', () => {
     expect(hasErrors(validator.validate({ ...patient, generalPractitioner: [{ reference: '#nope' }] }))).toBe(true);
     expect(issuesOf(validator.validate({ ...patient, generalPractitioner: [{ reference: '#nope' }] }))).toContainEqual(
-      { severity: 'error', code: 'not-found', expression: 'Patient.generalPractitioner[0].reference', diagnostics: "Unable to resolve the contained resource '#nope'" },
+      { severity: 'error', code: 'not-found', expression: 'Patient.generalPractitioner[0]', diagnostics: "Unable to resolve the contained resource '#nope'" },
     );
   });
 });
