@@ -257,10 +257,13 @@ describe('observations, procedures, encounter, terminology', () => {
 // ---------------------------------------------------------------------------------------------------------------
 // Examples
 // ---------------------------------------------------------------------------------------------------------------
+const PLAIN = 'Bundle-jp-cvd-example-bundle-plain-jpclins-cerebral-infarction.json';
+
+/** The registry examples (one per disease); the plain JP-CLINS example is checked separately. */
 function bundles(): [string, any][] {
   requireBuild();
   return readdirSync(dir)
-    .filter((f) => f.startsWith('Bundle-jp-cvd-example-bundle-'))
+    .filter((f) => f.startsWith('Bundle-jp-cvd-example-bundle-') && f !== PLAIN)
     .map((f) => [f, read(f)]);
 }
 
@@ -461,6 +464,20 @@ describe('example discharge-summary Bundles', () => {
       const groups = evaluate(read(`Bundle-jp-cvd-example-bundle-${disease.key}.json`), expression);
       expect(groups).toEqual([disease.key]);
     }
+  });
+
+  it('a plain JP-CLINS discharge summary (no registry profile or extension) is acceptable to the registry Bundle profile', () => {
+    const b = read(PLAIN);
+    const text = JSON.stringify(b);
+    expect(text).not.toContain(`${CANONICAL}/StructureDefinition/`);
+    expect(b.meta.profile).toEqual([JP_BUNDLE_DS]);
+    expect(b.entry[0].resource.meta.profile).toEqual([JP_COMPOSITION_DS]);
+    for (const key of ['jp-cvd-bdl-1', 'jp-cvd-bdl-2', 'jp-cvd-bdl-3', 'jp-cvd-bdl-4']) {
+      expect(evaluate(b, invariant('jp-cvd-bundle-discharge-summary', key)), key).toEqual([true]);
+    }
+    // and its Condition still satisfies the cerebral infarction profile's extra rule (ICD-10 in the value set)
+    const icd = evaluate(b, `entry.resource.ofType(Condition).code.coding.where(system = '${ICD10}').code`) as string[];
+    expect(DISEASES[0].codes).toContain(icd[0]);
   });
 
   it('the 90-day mRS follow-up example references patient and admission by identifier', () => {
