@@ -119,7 +119,7 @@ export class InvariantEvaluator {
     let compiled = this.compiled.get(cacheKey);
     if (!compiled) {
       try {
-        compiled = fhirpath.compile({ base: basePath, expression }, r4Model, { async: false, traceFn: ignoreTrace, userInvocationTable: INVOCATION_OVERRIDES } as Options) as CompiledExpression;
+        compiled = fhirpath.compile(basePath ? { base: basePath, expression } : expression, r4Model, { async: false, traceFn: ignoreTrace, userInvocationTable: INVOCATION_OVERRIDES } as Options) as CompiledExpression;
       } catch (error) {
         compiled = error instanceof Error ? error : new Error(String(error));
       }
@@ -132,7 +132,9 @@ export class InvariantEvaluator {
   evaluate(expression: string, basePath: string, node: unknown, resource: unknown, rootResource: unknown, key?: string): InvariantResult {
     const native = key ? NATIVE_INVARIANTS[key] : undefined;
     if (native && native.expression === expression && isObject(node)) return { passed: native.holds(node) };
-    const compiled = this.compile(expression, basePath);
+    // fhirpath 5.2.2 fails on a primitive node compiled with a base path (ctx.getDecimal is used before it is set),
+    // so primitives are evaluated without one: their constraints do not depend on the model type.
+    const compiled = this.compile(expression, typeof node === 'object' && node !== null ? basePath : '');
     if (compiled instanceof Error) return { failedToEvaluate: compiled.message };
     try {
       // Environment variables make fhirpath.js slower on every call; pass them only to expressions that use them.

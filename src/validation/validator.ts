@@ -183,7 +183,10 @@ class ValidationRun {
     }
     for (const [child, keys] of present) if (keys.length) this.validateChild(value, child, keys, path, childProfile, frame);
     for (const child of requiredChildren(childOwner)) {
-      if (!present.has(child)) this.checkCardinality(0, child, path, frame);
+      if (present.has(child)) continue;
+      this.checkCardinality(0, child, path, frame);
+      // Required slices of an absent element are missing too.
+      for (const slice of child.slices) this.checkCardinality(0, slice, path, frame);
     }
     if (isResourceRoot && Array.isArray(value.contained) && value.contained.length) this.checkContainedAreReferenced(value, path, frame);
     if (typeCode === 'Extension') this.checkExtensionShape(value, path, frame);
@@ -432,8 +435,6 @@ class ValidationRun {
         frame.issues.error('not-found', referencePath, `Unable to resolve the contained resource '${literal}'`, `contained リソース '${literal}' が見つかりません`);
       } else if (frame.bundle && (literal.startsWith('urn:') || frame.bundle.type === 'document' || frame.bundle.type === 'message')) {
         frame.issues.error('not-found', referencePath, `Can't find '${literal}' in the bundle`, `Bundle 内に '${literal}' が見つかりません`);
-      } else if (literal.startsWith('urn:') && !frame.bundle) {
-        frame.issues.warning('not-found', referencePath, `The reference '${literal}' cannot be resolved outside a Bundle`, `'${literal}' は Bundle 外では解決できません`);
       }
     }
     const impliedType = target ? String(target.resource.resourceType) : typeFromLiteral(literal);
@@ -784,7 +785,7 @@ const requiredChildrenCache = new WeakMap<CompiledElement, CompiledElement[]>();
 function requiredChildren(owner: CompiledElement): CompiledElement[] {
   let required = requiredChildrenCache.get(owner);
   if (!required) {
-    required = owner.children.filter((child) => child.min > 0);
+    required = owner.children.filter((child) => child.min > 0 || child.slices.some((slice) => slice.min > 0));
     requiredChildrenCache.set(owner, required);
   }
   return required;

@@ -127,6 +127,11 @@ describe('profiles: slicing', () => {
     expect(errorsOf(validator.validate(bloodPressure({ category: [otherCategory] })))).toEqual([
       { severity: 'error', code: 'required', expression: 'Observation', diagnostics: "Observation.category: slice 'vital': minimum required = 1, but only found 0" },
     ]);
+    const { category: _category, ...withoutCategory } = bloodPressure();
+    expect(errorsOf(validator.validate(withoutCategory))).toEqual([
+      { severity: 'error', code: 'required', expression: 'Observation', diagnostics: 'Observation.category: minimum required = 1, but only found 0' },
+      { severity: 'error', code: 'required', expression: 'Observation', diagnostics: "Observation.category: slice 'vital': minimum required = 1, but only found 0" },
+    ]);
     // Open slicing: an extra, unmatched category is allowed.
     expect(errorsOf(validator.validate(bloodPressure({ category: [...(bloodPressure().category as object[]), otherCategory] })))).toEqual([]);
   });
