@@ -51,7 +51,7 @@ const OFFLINE_REGISTRY = 'http://127.0.0.1:9';
 export class MissingDependencyError extends Error {
   constructor(dep: Dependency, searched: string[]) {
     super(
-      `FHIR package ${dep.name}#${dep.version} (a dependency of sushi-config.yaml) is missing; looked for ` +
+      `FHIR package ${dep.name}#${dep.version} (required by sushi-config.yaml) is missing; looked for ` +
         `${searched.map((dir) => join(dir, `${dep.name}#${dep.version}`, 'package', 'package.json')).join(' and ')}. ` +
         (dep.name === R4_CORE.name
           ? 'Run `npm install` (or `node scripts/seed-r4-core.mjs`) to seed it.'
