@@ -1,4 +1,5 @@
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The project root: two levels above this file both in src/ (tsx) and in dist/ (compiled). */
@@ -47,5 +48,43 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     bodyLimit: intFromEnv(env.BODY_LIMIT_BYTES, 20 * 1024 * 1024, 'BODY_LIMIT_BYTES'),
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? '').replace(/\/$/, ''),
     logLevel: env.LOG_LEVEL || 'info',
+  };
+}
+
+/** Bulk Data $export settings. */
+export interface ExportSettings {
+  /** Folder holding the NDJSON files of export jobs (one subfolder per job). */
+  dir: string;
+  /** Export jobs running at once; a kick-off beyond this answers 429 with Retry-After. */
+  maxConcurrentJobs: number;
+  /** An output file is closed and a new one started once it holds this many bytes. */
+  fileByteLimit: number;
+  /** Resource JSON fetched from the database per round trip; a resource larger than this is read in slices. */
+  fetchBytes: number;
+  /** Seconds a completed job's files stay downloadable. */
+  expirySeconds: number;
+  /** HMAC key of the de-identified export's pseudonyms; de-identified export is refused without one. */
+  pseudonymKey: string;
+  /** De-identified export shifts each patient's dates by up to this many days (0: no shift). */
+  dateShiftDays: number;
+}
+
+/**
+ * EXPORT_DIR (default `<DATA_DIR>/export`, or a temporary folder for an in-memory store), EXPORT_MAX_JOBS (2),
+ * EXPORT_FILE_BYTES (256 MiB), EXPORT_FETCH_BYTES (4 MiB), EXPORT_EXPIRY_SECONDS (86400), EXPORT_PSEUDONYM_KEY,
+ * EXPORT_DATE_SHIFT_DAYS (0). Read from the environment when an export service starts, as the FHIR context does
+ * not carry the server configuration.
+ */
+export function exportSettings(env: NodeJS.ProcessEnv = process.env): ExportSettings {
+  const dataDir = env.DATA_DIR || './data';
+  const defaultDir = dataDir === 'memory://' ? join(tmpdir(), 'jp-cvd-registry-export') : join(resolve(dataDir), 'export');
+  return {
+    dir: env.EXPORT_DIR ? resolve(env.EXPORT_DIR) : defaultDir,
+    maxConcurrentJobs: Math.max(1, intFromEnv(env.EXPORT_MAX_JOBS, 2, 'EXPORT_MAX_JOBS')),
+    fileByteLimit: Math.max(1024, intFromEnv(env.EXPORT_FILE_BYTES, 256 * 1024 * 1024, 'EXPORT_FILE_BYTES')),
+    fetchBytes: Math.max(1024, intFromEnv(env.EXPORT_FETCH_BYTES, 4 * 1024 * 1024, 'EXPORT_FETCH_BYTES')),
+    expirySeconds: intFromEnv(env.EXPORT_EXPIRY_SECONDS, 86_400, 'EXPORT_EXPIRY_SECONDS'),
+    pseudonymKey: env.EXPORT_PSEUDONYM_KEY ?? '',
+    dateShiftDays: intFromEnv(env.EXPORT_DATE_SHIFT_DAYS, 0, 'EXPORT_DATE_SHIFT_DAYS'),
   };
 }

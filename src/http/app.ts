@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { FhirContext, FhirRequest, FhirResponse } from '../fhir/context.js';
 import { FhirError, issue, operationOutcome } from '../fhir/outcome.js';
 import { FHIR_ROUTES, type FhirRoute } from '../fhir/routes.js';
+import { registerBulkFiles } from './bulk-files.js';
 import { negotiateFormat } from './content-negotiation.js';
 
 export const FHIR_JSON = 'application/fhir+json; charset=utf-8';
@@ -110,6 +111,7 @@ export function buildApp(context: FhirContext, options: AppOptions): FastifyInst
   );
 
   app.get('/healthz', async () => ({ status: 'ok' }));
+  registerBulkFiles(app, context, options.publicBaseUrl);
 
   app.register(
     async (fhir) => {

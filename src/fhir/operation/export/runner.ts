@@ -1,0 +1,158 @@
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ExportSettings } from '../../../config.js';
+import { Deidentifier, WITHHELD_TYPES } from '../../../registry/deidentify/deidentify.js';
+import type { FhirContext } from '../../context.js';
+import type { ExportFile, ExportJob, ExportJobTable } from './jobs.js';
+import { NdjsonFileSet } from './ndjson-files.js';
+import { patientCompartment, type ExportParameters } from './parameters.js';
+import { selectRows, type ExportedRow, type TypeSelection } from './source.js';
+
+/** Resources written between two progress updates (and cancellation checks). */
+const PROGRESS_EVERY = 1000;
+/** Matches read per page when running a _typeFilter search. */
+const FILTER_PAGE = 200;
+
+/** Marks a resource reduced by _elements (R4 ObservationValue SUBSETTED). */
+const SUBSETTED: fhir4.Coding = { system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationValue', code: 'SUBSETTED' };
+const MANDATORY_ELEMENTS = new Set(['resourceType', 'id', 'meta']);
+
+export class ExportCancelled extends Error {}
+
+/** Reports progress as the job runs; also the point where a cancelled job stops. */
+export interface JobProgress {
+  (text: string, exported: number): Promise<void>;
+}
+
+/**
+ * Runs one export job into `<dir>/<job id>/`: type after type, each streamed from the database into NDJSON files.
+ * Starts from an empty folder, so a job interrupted by a restart is simply run again (its transaction time fixes the
+ * data). Returns the files, all complete; listing them is up to the caller.
+ */
+export async function runExportJob(
+  context: FhirContext,
+  settings: ExportSettings,
+  job: ExportJob,
+  signal: AbortSignal,
+  progress: JobProgress,
+): Promise<ExportFile[]> {
+  const dir = jobDir(settings, job.id);
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const parameters = job.parameters;
+  const transform = resourceTransform(parameters, settings);
+  const compartment = parameters.level === 'system' ? undefined : patientCompartment(context);
+  const types = await typesPresent(context, parameters.types.filter((type) => !(parameters.deidentify && WITHHELD_TYPES.has(type))));
+  const files: ExportFile[] = [];
+  let exported = 0;
+
+  for (const [index, type] of types.entries()) {
+    const selection: TypeSelection = {
+      type,
+      transactionTime: job.transactionTime,
+      ...(parameters.since ? { since: parameters.since } : {}),
+      ...(compartment ? { compartment: { params: compartment.get(type) ?? [], ...(parameters.patients ? { patients: parameters.patients } : {}) } } : {}),
+    };
+    const output = new NdjsonFileSet(dir, type, settings.fileByteLimit);
+    try {
+      for await (const row of rowsOf(context, selection, parameters, settings.fetchBytes)) {
+        if (transform) {
+          const text = transform(await textOf(row));
+          if (text !== undefined) await output.writeResource([text], Buffer.byteLength(text, 'utf8'));
+        } else {
+          await output.writeResource(row.parts(), row.bytes);
+        }
+        if (++exported % PROGRESS_EVERY === 0) {
+          if (signal.aborted) throw new ExportCancelled();
+          await progress(`${type} (type ${index + 1} of ${types.length}), ${exported} resources exported`, exported);
+        }
+      }
+      files.push(...(await output.finish()));
+    } finally {
+      output.abort();
+    }
+    if (signal.aborted) throw new ExportCancelled();
+    await progress(`${type} done (type ${index + 1} of ${types.length}), ${exported} resources exported`, exported);
+  }
+  return files;
+}
+
+export function jobDir(settings: ExportSettings, jobId: string): string {
+  return join(settings.dir, jobId);
+}
+
+/** The requested types that have any stored resource, in request order (one index probe per type). */
+async function typesPresent(context: FhirContext, types: string[]): Promise<string[]> {
+  const { rows } = await context.store.sql.query<{ type: string }>(
+    'SELECT t.type FROM unnest($1::text[]) WITH ORDINALITY AS t(type, position) WHERE EXISTS (SELECT 1 FROM resource r WHERE r.type = t.type) ORDER BY t.position',
+    [types],
+  );
+  return rows.map((row) => row.type);
+}
+
+/** The rows of a type: all of them, or those matching any of its _typeFilter searches (each match once). */
+async function* rowsOf(context: FhirContext, selection: TypeSelection, parameters: ExportParameters, fetchBytes: number): AsyncGenerator<ExportedRow> {
+  const filters = parameters.typeFilters[selection.type];
+  if (!filters) {
+    yield* selectRows(context.store.sql, selection, fetchBytes);
+    return;
+  }
+  // Several filters of one type are alternatives: a resource matching two is written once.
+  const written = filters.length > 1 ? new Set<string>() : undefined;
+  for (const filter of filters) {
+    const criteria = [...new URLSearchParams(filter)].filter(([name]) => name !== '_count' && name !== '_cursor');
+    let cursor: string | undefined;
+    do {
+      const page = await context.search.search(
+        { types: [selection.type] },
+        [...criteria, ['_total', 'none'], ...(cursor ? [['_cursor', cursor] as [string, string]] : [])],
+        { count: FILTER_PAGE },
+      );
+      const ids = page.matches.map((match) => match.id).filter((id) => !written?.has(id));
+      // The matches are read again through the export query, which applies transaction time, _since and compartment.
+      if (ids.length) {
+        for await (const row of selectRows(context.store.sql, { ...selection, ids }, fetchBytes)) {
+          written?.add(row.id);
+          yield row;
+        }
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
+  }
+}
+
+async function textOf(row: ExportedRow): Promise<string> {
+  let text = '';
+  for await (const part of row.parts()) text += part;
+  return text;
+}
+
+/** The per-resource rewrite a job needs (_elements, de-identification), or undefined to copy the stored JSON. */
+function resourceTransform(parameters: ExportParameters, settings: ExportSettings): ((json: string) => string | undefined) | undefined {
+  const elements = parameters.elements;
+  const deidentifier = parameters.deidentify ? new Deidentifier({ key: settings.pseudonymKey, dateShiftDays: settings.dateShiftDays }) : undefined;
+  if (!elements && !deidentifier) return undefined;
+  return (json) => {
+    let resource = JSON.parse(json) as fhir4.Resource;
+    if (elements) resource = subset(resource, [...(elements['*'] ?? []), ...(elements[resource.resourceType] ?? [])]);
+    if (deidentifier) {
+      const deidentified = deidentifier.apply(resource);
+      if (!deidentified) return undefined;
+      resource = deidentified;
+    }
+    return JSON.stringify(resource);
+  };
+}
+
+/** `_elements`: the listed top-level elements and the mandatory ones, tagged SUBSETTED. */
+function subset(resource: fhir4.Resource, names: string[]): fhir4.Resource {
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(resource)) {
+    if (MANDATORY_ELEMENTS.has(key) || names.some((name) => key === name || (key.startsWith(name) && /^[A-Z]/.test(key.slice(name.length))))) {
+      kept[key] = value;
+    }
+  }
+  const meta = (kept.meta ?? {}) as fhir4.Meta;
+  kept.meta = { ...meta, tag: [...(meta.tag ?? []), SUBSETTED] };
+  return kept as unknown as fhir4.Resource;
+}

@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { exportSettings, type ExportSettings } from '../../../config.js';
+import type { FhirContext } from '../../context.js';
+import { FhirError } from '../../outcome.js';
+import { ExportJobTable, type ExportJob } from './jobs.js';
+import type { ExportParameters } from './parameters.js';
+import { ExportCancelled, jobDir, runExportJob } from './runner.js';
+
+/** Seconds a client is asked to wait before polling again, or before retrying a kick-off refused for capacity. */
+export const RETRY_AFTER_SECONDS = 1;
+const THROTTLED_RETRY_SECONDS = 30;
+
+interface ActiveJob {
+  controller: AbortController;
+  done: Promise<void>;
+}
+
+export interface ExportLog {
+  error(object: unknown, message: string): void;
+}
+
+/**
+ * Export jobs of one server: starts them, runs them in the background, cancels and expires them. Their state lives
+ * in the database, so a restarted server finds the jobs it left running (`resumeInterrupted`) and runs them again.
+ * One server process runs the jobs of one database.
+ */
+export class ExportService {
+  readonly settings: ExportSettings;
+  readonly jobs: ExportJobTable;
+  private readonly active = new Map<string, ActiveJob>();
+  private expiryTimer?: NodeJS.Timeout;
+  private stopped = false;
+
+  constructor(
+    private readonly context: FhirContext,
+    settings: ExportSettings = exportSettings(),
+    private readonly log?: ExportLog,
+  ) {
+    this.settings = settings;
+    this.jobs = new ExportJobTable(context.store.sql);
+  }
+
+  /** Resumes interrupted jobs and starts expiring old files. */
+  async start(): Promise<void> {
+    this.stopped = false;
+    await this.resumeInterrupted();
+    await this.removeExpired();
+    const everySeconds = Math.max(1, Math.min(60, this.settings.expirySeconds));
+    this.expiryTimer = setInterval(() => void this.removeExpired().catch((error) => this.log?.error({ err: error }, 'export expiry failed')), everySeconds * 1000);
+    this.expiryTimer.unref();
+  }
+
+  /**
+   * Stops the jobs running here without failing them: they stay `running` in the database and are run again by the
+   * next server start (their partial files are never listed).
+   */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.expiryTimer);
+    for (const job of this.active.values()) job.controller.abort();
+    await Promise.all([...this.active.values()].map((job) => job.done));
+  }
+
+  /** Creates a job and starts it; 429 with Retry-After when the configured number of jobs already run. */
+  async kickOff(requestUrl: string, parameters: ExportParameters): Promise<ExportJob> {
+    if (parameters.deidentify && !this.settings.pseudonymKey) {
+      throw new FhirError(400, 'not-supported', 'De-identified export is not configured on this server (EXPORT_PSEUDONYM_KEY)', ['_deidentify']);
+    }
+    await this.removeExpired();
+    const job = await this.jobs.insertIfCapacity(
+      { transaction: (work) => this.context.store.transaction((store) => work(store.sql)) },
+      { id: randomUUID(), requestUrl, parameters },
+      this.settings.maxConcurrentJobs,
+    );
+    if (!job) {
+      throw new FhirError(429, 'throttled', `${this.settings.maxConcurrentJobs} export jobs are running; retry later`, undefined, {
+        'Retry-After': String(THROTTLED_RETRY_SECONDS),
+      });
+    }
+    this.launch(job);
+    return job;
+  }
+
+  /** Cancels a job (running or finished) and deletes its files; false when there is no such job. */
+  async cancel(id: string): Promise<boolean> {
+    const active = this.active.get(id);
+    active?.controller.abort();
+    const removed = await this.jobs.remove(id);
+    await active?.done;
+    await rm(jobDir(this.settings, id), { recursive: true, force: true });
+    return removed;
+  }
+
+  /** Waits for a job running in this process to end (tests, the CLI). */
+  async settled(id: string): Promise<void> {
+    await this.active.get(id)?.done;
+  }
+
+  /** Runs again every job the database lists as running that this process is not running (left by a restart). */
+  async resumeInterrupted(): Promise<void> {
+    for (const job of await this.jobs.running()) if (!this.active.has(job.id)) this.launch(job);
+  }
+
+  async removeExpired(): Promise<void> {
+    for (const id of await this.jobs.expired()) {
+      await this.jobs.remove(id);
+      await rm(jobDir(this.settings, id), { recursive: true, force: true });
+    }
+  }
+
+  private launch(job: ExportJob): void {
+    if (this.stopped) return;
+    const controller = new AbortController();
+    const done = this.execute(job, controller.signal).finally(() => this.active.delete(job.id));
+    this.active.set(job.id, { controller, done });
+  }
+
+  private async execute(job: ExportJob, signal: AbortSignal): Promise<void> {
+    try {
+      const files = await runExportJob(this.context, this.settings, job, signal, (text) => this.jobs.setProgress(job.id, text));
+      if (signal.aborted) throw new ExportCancelled();
+      const listed = await this.jobs.complete(
+        { transaction: (work) => this.context.store.transaction((store) => work(store.sql)) },
+        job.id,
+        files,
+        this.settings.expirySeconds,
+      );
+      // Cancelled while finishing: the job row is gone, so are the files.
+      if (!listed) await rm(jobDir(this.settings, job.id), { recursive: true, force: true });
+    } catch (error) {
+      if (signal.aborted || error instanceof ExportCancelled) {
+        // Cancelled: the DELETE removes the files. Stopped by a shutdown: the rerun starts from an empty folder.
+        return;
+      }
+      this.log?.error({ err: error, job: job.id }, 'export job failed');
+      await rm(jobDir(this.settings, job.id), { recursive: true, force: true }).catch(() => {});
+      await this.jobs.fail(job.id, error instanceof Error ? error.message : String(error), this.settings.expirySeconds).catch(() => {});
+    }
+  }
+}
+
+const services = new WeakMap<FhirContext, ExportService>();
+
+/** The export service of a server (one per FHIR context), created on first use. */
+export function exportService(context: FhirContext, log?: ExportLog): ExportService {
+  let service = services.get(context);
+  if (!service) {
+    service = new ExportService(context, exportSettings(), log);
+    services.set(context, service);
+  }
+  return service;
+}

@@ -1,0 +1,132 @@
+import type { Queryable } from '../../../db/database.js';
+
+/** Which rows of one type a job exports. */
+export interface TypeSelection {
+  type: string;
+  /** The data as of this instant: a resource changed later is exported in its version current at that time. */
+  transactionTime: string;
+  /** Only versions written after this instant. */
+  since?: string;
+  /** Patient compartment membership (patient and group level): the linking search parameters, and which patients. */
+  compartment?: { params: string[]; patients?: string[] };
+  /** Only these ids (the matches of a _typeFilter search). */
+  ids?: string[];
+}
+
+/** One exported resource: its JSON in one or more consecutive pieces (a large resource comes in slices). */
+export interface ExportedRow {
+  id: string;
+  /** Estimated JSON size in bytes (exact for resources read in slices). */
+  bytes: number;
+  parts(): AsyncIterable<string>;
+}
+
+/** Rows listed per round trip (rid and stored size only, so cheap whatever the resources weigh). */
+const PAGE_ROWS = 1000;
+/** A resource stored larger than this share of the fetch budget has its exact JSON size measured first. */
+const MEASURE_SHARE = 8;
+
+/**
+ * The version of `r` current at $2 (transaction time): the resource row itself when unchanged since, else the
+ * latest earlier entry of resource_version.
+ */
+const asOf = (expression: string) =>
+  `(SELECT ${expression} FROM resource_version v WHERE v.rid = r.rid AND v.last_updated <= $2::timestamptz ORDER BY v.version_id DESC LIMIT 1)`;
+
+/**
+ * JSON text of the version as of $2 with resourceType first (jsonb prints keys by length, so id and meta follow),
+ * as FHIR JSON is conventionally written. jsonb text never holds a raw line break, so one resource is one line.
+ */
+const CONTENT_TEXT = `'{"resourceType": ' || to_jsonb(r.type)::text || ', ' ||
+  substr((CASE WHEN r.last_updated <= $2::timestamptz THEN r.content ELSE ${asOf('v.content')} END - 'resourceType')::text, 2)`;
+
+/**
+ * Streams the resources of one type in rid order without holding more than about `fetchBytes` of resource JSON:
+ * a page lists rids and stored sizes, then resources are fetched in groups up to that budget, and one larger than
+ * the budget is read in slices of it. Paging is by keyset (rid), never by a held transaction, so other queries
+ * (PGlite runs one at a time) interleave with a long export, and a page is the same whichever query runs it.
+ */
+export async function* selectRows(sql: Queryable, selection: TypeSelection, fetchBytes: number): AsyncGenerator<ExportedRow> {
+  const params: unknown[] = [selection.type, selection.transactionTime, selection.since ?? '-infinity'];
+  const bind = (value: unknown, cast: string) => `$${params.push(value)}::${cast}`;
+  const where = [
+    'r.type = $1',
+    // Existed (not deleted) at transaction time, in a version written after _since.
+    `CASE WHEN r.last_updated <= $2::timestamptz THEN NOT r.deleted AND r.last_updated > $3::timestamptz
+          ELSE COALESCE(${asOf('NOT v.deleted AND v.last_updated > $3::timestamptz')}, false) END`,
+  ];
+  if (selection.ids) where.push(`r.id = ANY(${bind(selection.ids, 'text[]')})`);
+  const compartment = selection.compartment;
+  if (compartment && selection.type === 'Patient') {
+    if (compartment.patients) where.push(`r.id = ANY(${bind(compartment.patients, 'text[]')})`);
+  } else if (compartment) {
+    where.push(`r.rid IN (SELECT c.rid FROM search_reference c WHERE c.type = $1 AND c.param = ANY(${bind(compartment.params, 'text[]')})
+      AND c.target_type = 'Patient'${compartment.patients ? ` AND c.target_id = ANY(${bind(compartment.patients, 'text[]')})` : ''})`);
+  }
+  const afterRid = `$${params.length + 1}`;
+  const pageSql = `SELECT r.rid, r.id, pg_column_size(r.content) AS stored FROM resource r
+    WHERE ${where.join(' AND ')} AND r.rid > ${afterRid}::bigint ORDER BY r.rid LIMIT ${PAGE_ROWS}`;
+
+  let lastRid = 0;
+  for (;;) {
+    const { rows: page } = await sql.query<{ rid: number; id: string; stored: number | null }>(pageSql, [...params, lastRid]);
+    if (!page.length) return;
+    lastRid = page[page.length - 1].rid;
+    let group: typeof page = [];
+    let groupBytes = 0;
+    for (const row of page) {
+      const stored = Number(row.stored ?? 0);
+      if (stored > fetchBytes / MEASURE_SHARE) {
+        yield* fetchGroup(sql, selection, group);
+        group = [];
+        groupBytes = 0;
+        yield await measuredRow(sql, selection, row, fetchBytes);
+        continue;
+      }
+      if (group.length && groupBytes + stored > fetchBytes) {
+        yield* fetchGroup(sql, selection, group);
+        group = [];
+        groupBytes = 0;
+      }
+      group.push(row);
+      groupBytes += stored;
+    }
+    yield* fetchGroup(sql, selection, group);
+  }
+}
+
+async function* fetchGroup(sql: Queryable, selection: TypeSelection, group: { rid: number; id: string }[]): AsyncGenerator<ExportedRow> {
+  if (!group.length) return;
+  const { rows } = await sql.query<{ id: string; json: string }>(
+    `SELECT r.id, ${CONTENT_TEXT} AS json FROM resource r WHERE r.rid = ANY($1::bigint[]) ORDER BY r.rid`,
+    [group.map((row) => row.rid), selection.transactionTime],
+  );
+  for (const row of rows) {
+    const json = row.json;
+    yield { id: row.id, bytes: Buffer.byteLength(json, 'utf8'), parts: async function* () { yield json; } };
+  }
+}
+
+/** A possibly large resource: its size is measured, and beyond the budget its text is read in slices. */
+async function measuredRow(sql: Queryable, selection: TypeSelection, row: { rid: number; id: string }, fetchBytes: number): Promise<ExportedRow> {
+  const { rows } = await sql.query<{ bytes: number; chars: number }>(
+    `SELECT octet_length(t.json) AS bytes, length(t.json) AS chars FROM (SELECT ${CONTENT_TEXT} AS json FROM resource r WHERE r.rid = $1) t`,
+    [row.rid, selection.transactionTime],
+  );
+  const { bytes, chars } = { bytes: Number(rows[0].bytes), chars: Number(rows[0].chars) };
+  // Up to 4 bytes a character in UTF-8: a slice of this many characters stays within the budget.
+  const sliceChars = Math.max(1024, Math.floor(fetchBytes / 4));
+  return {
+    id: row.id,
+    bytes,
+    parts: async function* () {
+      for (let start = 1; start <= chars; start += sliceChars) {
+        const { rows: slice } = await sql.query<{ part: string }>(
+          `SELECT substr(${CONTENT_TEXT}, $3, $4) AS part FROM resource r WHERE r.rid = $1`,
+          [row.rid, selection.transactionTime, start, sliceChars],
+        );
+        yield slice[0].part;
+      }
+    },
+  };
+}
