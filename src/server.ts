@@ -44,9 +44,9 @@ export async function createRuntime(
     await db.close();
     throw error;
   }
-  const search = new SearchEngine(db);
+  const search = new SearchEngine(db, conformance);
   const context: FhirContext = {
-    store: new ResourceStore(db),
+    store: new ResourceStore(db, search),
     search,
     conformance,
     validator: new Validator(conformance),

@@ -43,36 +43,55 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
     `,
   },
   {
-    version: 4,
-    name: 'bulk export jobs',
+    version: 2,
+    name: 'search indexes',
     sql: `
-      -- Bulk Data $export jobs. The request is kept (kick-off URL and parsed parameters) so that a restarted server
-      -- can run a job again from the start: transaction_time fixes what it exports, so a rerun writes the same files.
-      CREATE TABLE export_job (
-        id                text        PRIMARY KEY,
-        status            text        NOT NULL,            -- running | completed | failed
-        request_url       text        NOT NULL,
-        parameters        jsonb       NOT NULL,
-        transaction_time  timestamptz NOT NULL,
-        progress          text,
-        error             text,
-        created_at        timestamptz NOT NULL DEFAULT now(),
-        completed_at      timestamptz,
-        expires_at        timestamptz
+      -- One table per search parameter type, filled at write time from the SearchParameter expressions (and
+      -- by reindex). Rows exist only for current, non-deleted versions. type + param + value lookups use the
+      -- first index of each table; (rid, param) serves :missing, composites, sorting and deletion.
+      -- grp ties together the components of one composite element (0 outside composites).
+      CREATE TABLE search_token (
+        rid bigint NOT NULL, type text NOT NULL, param text NOT NULL, grp integer NOT NULL,
+        system text, value text, text text
       );
-      CREATE INDEX export_job_status ON export_job (status);
+      CREATE INDEX search_token_value ON search_token (type, param, value, system);
+      CREATE INDEX search_token_rid ON search_token (rid, param);
 
-      -- Files of a job, listed only once complete (written under a temporary name, renamed, then recorded here).
-      CREATE TABLE export_file (
-        job_id    text    NOT NULL REFERENCES export_job (id) ON DELETE CASCADE,
-        name      text    NOT NULL,
-        type      text    NOT NULL,
-        kind      text    NOT NULL,                        -- output | error
-        count     integer NOT NULL,
-        bytes     bigint  NOT NULL,
-        position  integer NOT NULL,
-        PRIMARY KEY (job_id, name)
+      -- value is normalised (NFKC, case- and kana-folded); text_pattern_ops serves prefix (LIKE 'x%') search.
+      -- exact keeps the text as written for :exact.
+      CREATE TABLE search_string (
+        rid bigint NOT NULL, type text NOT NULL, param text NOT NULL, grp integer NOT NULL, value text NOT NULL, exact text NOT NULL
       );
+      CREATE INDEX search_string_value ON search_string (type, param, value text_pattern_ops);
+      CREATE INDEX search_string_rid ON search_string (rid, param);
+
+      -- Half-open instant ranges [low, high) at the value's precision; open period ends are -infinity/infinity.
+      CREATE TABLE search_date (rid bigint NOT NULL, type text NOT NULL, param text NOT NULL, grp integer NOT NULL, low timestamptz NOT NULL, high timestamptz NOT NULL);
+      CREATE INDEX search_date_low ON search_date (type, param, low, high);
+      CREATE INDEX search_date_high ON search_date (type, param, high);
+      CREATE INDEX search_date_rid ON search_date (rid, param);
+
+      -- number and quantity parameters: low = high for a single value, a Range keeps both ends.
+      CREATE TABLE search_number (
+        rid bigint NOT NULL, type text NOT NULL, param text NOT NULL, grp integer NOT NULL,
+        low numeric NOT NULL, high numeric NOT NULL, system text, code text
+      );
+      CREATE INDEX search_number_value ON search_number (type, param, low);
+      CREATE INDEX search_number_rid ON search_number (rid, param);
+
+      -- target_type/target_id of literal references (relative or absolute); url keeps the text as written.
+      CREATE TABLE search_reference (
+        rid bigint NOT NULL, type text NOT NULL, param text NOT NULL, grp integer NOT NULL,
+        target_type text, target_id text, url text
+      );
+      CREATE INDEX search_reference_target ON search_reference (type, param, target_id, target_type);
+      CREATE INDEX search_reference_reverse ON search_reference (target_id, target_type);
+      CREATE INDEX search_reference_url ON search_reference (type, param, url);
+      CREATE INDEX search_reference_rid ON search_reference (rid, param);
+
+      CREATE TABLE search_uri (rid bigint NOT NULL, type text NOT NULL, param text NOT NULL, grp integer NOT NULL, value text NOT NULL);
+      CREATE INDEX search_uri_value ON search_uri (type, param, value text_pattern_ops);
+      CREATE INDEX search_uri_rid ON search_uri (rid, param);
     `,
   },
 ];

@@ -1,5 +1,11 @@
+import type { ConformanceRegistry } from '../conformance/package-loader.js';
 import type { Database, Queryable } from '../db/database.js';
 import { withConventionalKeyOrder } from '../store/resource-store.js';
+import { SearchIndexer } from './indexer.js';
+import { ANY_TYPE, COLUMN_PARAMETERS, ParameterCatalog, type ResolvedParameter } from './parameters.js';
+import { PredicateBuilder, SearchParameterError, splitModifier, SqlParams, UnsupportedParameter } from './query.js';
+
+export { SearchParameterError } from './query.js';
 
 export interface SearchMatch {
   type: string;
@@ -7,84 +13,357 @@ export interface SearchMatch {
   resource: fhir4.Resource;
 }
 
+export interface IgnoredParameter {
+  parameter: string;
+  reason: string;
+}
+
 export interface SearchResult {
   matches: SearchMatch[];
-  total: number;
+  /** Resources added by _include / _revinclude. */
+  included: SearchMatch[];
+  /** Absent under `_total=none`. */
+  total?: number;
   /** Parameters that were not applied (reported to the client, or refused under handling=strict). */
-  ignored: string[];
-  /** Offset of the next page when there is one. */
-  nextOffset?: number;
+  ignored: IgnoredParameter[];
+  /** Opaque `_cursor` values for the following and preceding pages, when there are such pages. */
+  nextCursor?: string;
+  previousCursor?: string;
 }
 
-export class SearchParameterError extends Error {
-  constructor(
-    readonly parameter: string,
-    message: string,
-  ) {
-    super(message);
+/** What to search: one type, several (system search with _type), or all; optionally inside a compartment. */
+export interface SearchScope {
+  types?: string[];
+  compartment?: { type: string; id: string };
+}
+
+export interface SearchOptions {
+  /** Page size; 0 asks for the total only. */
+  count: number;
+  tx?: Queryable;
+  /** The server's FHIR base, so absolute references to this server match relative ones. */
+  baseUrl?: string;
+}
+
+/** Result-control parameters, applied to the result rather than matched against resources. */
+export const RESULT_PARAMETERS = new Set(['_count', '_sort', '_include', '_revinclude', '_total', '_summary', '_elements', '_cursor', '_type']);
+
+/** Include rounds followed for :iterate, so a cyclic graph cannot loop. */
+const MAX_INCLUDE_ROUNDS = 4;
+/** Resources one page may include, whatever the includes ask for. */
+const MAX_INCLUDED = 2000;
+
+interface SortKey {
+  sql: string;
+  cast: 'text' | 'timestamptz' | 'numeric' | 'bigint';
+  descending: boolean;
+}
+
+/** A position in a sorted result: the sort key values of a row and its rid, and which way the page goes. */
+interface Cursor {
+  direction: 'after' | 'before';
+  keys: (string | null)[];
+  rid: number;
+}
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.direction === 'after' ? 'a' : 'b', cursor.keys, cursor.rid])).toString('base64url');
+}
+
+function decodeCursor(text: string): Cursor {
+  try {
+    const [direction, keys, rid] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    if ((direction === 'a' || direction === 'b') && Array.isArray(keys) && Number.isSafeInteger(rid)) return { direction: direction === 'a' ? 'after' : 'before', keys, rid };
+  } catch {
+    // reported below
   }
+  throw new SearchParameterError('_cursor', 'The paging cursor is not valid; start again from the first page');
 }
 
-/** Result-control parameters, handled here rather than matched against resources. */
-const CONTROL = new Set(['_count', '_offset']);
+interface Row {
+  rid: number;
+  type: string;
+  id: string;
+  content: fhir4.Resource | string;
+  [key: `k${number}`]: string | null;
+}
+
+function toMatch(row: Pick<Row, 'type' | 'id' | 'content'>): SearchMatch {
+  const content = typeof row.content === 'string' ? JSON.parse(row.content) : row.content;
+  return { type: row.type, id: row.id, resource: withConventionalKeyOrder(content) };
+}
 
 /**
- * The search engine. This first version answers `_id` and `identifier` (token) from the stored JSON; it is the
- * seam the full, index-backed engine replaces.
+ * FHIR search over the index tables: every parameter of the loaded packages, chains, _has, includes, sorting and
+ * keyset paging. It is also the store's WriteIndexer, so index rows commit with the resource they describe.
  */
-export class SearchEngine {
-  constructor(private readonly db: Database) {}
-
-  /** Parameters a type supports, for the CapabilityStatement. */
-  supportedParameters(_type: string): { name: string; type: 'token'; documentation: string }[] {
-    return [
-      { name: '_id', type: 'token', documentation: 'Logical id; several ids separated by commas' },
-      { name: 'identifier', type: 'token', documentation: 'Business identifier: system|value, |value or value' },
-    ];
+export class SearchEngine extends SearchIndexer {
+  constructor(
+    private readonly db: Database,
+    private readonly registry: ConformanceRegistry,
+    onIndexError?: (parameter: ResolvedParameter, error: Error) => void,
+  ) {
+    super(new ParameterCatalog(registry, registry.resourceTypes()), onIndexError);
   }
 
-  async search(
-    type: string,
-    params: [string, string][],
-    options: { count: number; offset: number; tx?: Queryable },
-  ): Promise<SearchResult> {
-    const where = ['type = $1', 'NOT deleted'];
-    const values: unknown[] = [type];
-    const bind = (value: unknown) => `$${values.push(value)}`;
-    const ignored: string[] = [];
+  /** Parameters a type supports, for the CapabilityStatement. */
+  supportedParameters(type: string): fhir4.CapabilityStatementRestResourceSearchParam[] {
+    return this.catalog
+      .all(type)
+      .map((parameter) => ({ name: parameter.code, definition: parameter.url, type: parameter.type, documentation: parameter.description }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** Parameters that apply to every resource type (system-level search). */
+  systemParameters(): fhir4.CapabilityStatementRestResourceSearchParam[] {
+    return this.supportedParameters(ANY_TYPE);
+  }
+
+  /** Search parameters of the CompartmentDefinition for `compartmentType` that link `type` to it. */
+  compartmentParameters(compartmentType: string, type: string): string[] | undefined {
+    const definition = this.registry
+      .allOfType<fhir4.CompartmentDefinition>('CompartmentDefinition')
+      .find((candidate) => candidate.code === compartmentType);
+    const entry = definition?.resource?.find((resource) => resource.code === type);
+    return entry ? (entry.param ?? []) : undefined;
+  }
+
+  async search(scope: SearchScope, params: [string, string][], options: SearchOptions): Promise<SearchResult> {
+    const sql = new SqlParams();
+    const builder = new PredicateBuilder({ catalog: this.catalog, registry: this.registry, baseUrl: options.baseUrl }, sql);
+    const ignored: IgnoredParameter[] = [];
+    const types = scope.types;
+    const where = ['NOT r.deleted'];
+    if (types?.length === 1) where.push(`r.type = ${sql.bind(types[0])}`);
+    else if (types) where.push(`r.type = ANY(${sql.bind(types, 'text[]')})`);
+
     for (const [name, value] of params) {
-      if (CONTROL.has(name)) continue;
-      if (name === '_id') {
-        where.push(`id = ANY(${bind(value.split(','))}::text[])`);
-      } else if (name === 'identifier') {
-        where.push(`(${value.split(',').map((token) => `content @> ${bind(JSON.stringify({ identifier: [identifierToken(token)] }))}::jsonb`).join(' OR ')})`);
-      } else {
-        ignored.push(name);
+      if (RESULT_PARAMETERS.has(splitModifier(name)[0])) continue;
+      try {
+        where.push(this.filter(builder, sql, types, name, value));
+      } catch (error) {
+        if (error instanceof UnsupportedParameter) ignored.push({ parameter: name, reason: error.message });
+        else throw error;
       }
     }
-    const sql = options.tx ?? this.db;
+    if (scope.compartment) where.push(this.compartmentFilter(sql, types, scope.compartment));
+
     const filter = where.join(' AND ');
-    const [{ rows }, { rows: counted }] = await Promise.all([
-      sql.query<{ id: string; content: fhir4.Resource }>(
-        `SELECT id, content FROM resource WHERE ${filter} ORDER BY rid LIMIT ${bind(options.count + 1)} OFFSET ${bind(options.offset)}`,
-        values,
-      ),
-      sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM resource WHERE ${filter}`, values.slice(0, values.length - 2)),
-    ]);
+    const total = await this.total(options.tx ?? this.db, params, filter, [...sql.values]);
+    const sortKeys = this.sortKeys(sql, types, params);
+    const cursorText = params.find(([name]) => name === '_cursor')?.[1];
+    const cursor = cursorText === undefined ? undefined : decodeCursor(cursorText);
+
+    if (options.count === 0) return { matches: [], included: [], total, ignored };
+    const pageWhere = cursor ? `${filter} AND ${keysetCondition(sql, sortKeys, cursor)}` : filter;
+    const reversed = cursor?.direction === 'before';
+    const order = [...sortKeys, { sql: 'r.rid', cast: 'bigint', descending: false } as SortKey]
+      .map((key) => `${key.sql} ${key.descending !== reversed ? 'DESC' : 'ASC'} NULLS ${reversed ? 'FIRST' : 'LAST'}`)
+      .join(', ');
+    const { rows } = await (options.tx ?? this.db).query<Row>(
+      `SELECT r.rid, r.type, r.id, r.content${sortKeys.map((key, index) => `, (${key.sql})::text AS k${index}`).join('')}
+         FROM resource r WHERE ${pageWhere} ORDER BY ${order} LIMIT ${sql.bind(options.count + 1)}`,
+      sql.values,
+    );
+    const more = rows.length > options.count;
+    const page = rows.slice(0, options.count);
+    if (reversed) page.reverse();
+    const position = (row: Row, direction: Cursor['direction']) =>
+      encodeCursor({ direction, keys: sortKeys.map((_key, index) => row[`k${index}`]), rid: row.rid });
+    const hasNext = reversed ? true : more;
+    const hasPrevious = reversed ? more : cursor !== undefined;
+    const matches = page.map(toMatch);
+    const included = await this.includes(options.tx ?? this.db, params, page, ignored);
     return {
-      matches: rows.slice(0, options.count).map((row) => ({ type, id: row.id, resource: withConventionalKeyOrder(row.content) })),
-      total: counted[0].n,
+      matches,
+      included,
+      total,
       ignored,
-      nextOffset: rows.length > options.count ? options.offset + options.count : undefined,
+      nextCursor: hasNext && page.length ? position(page[page.length - 1], 'after') : undefined,
+      previousCursor: hasPrevious && page.length ? position(page[0], 'before') : undefined,
     };
+  }
+
+  /** One filter parameter over the scope's types: a type's own parameter, or per type for system search. */
+  private filter(builder: PredicateBuilder, sql: SqlParams, types: string[] | undefined, name: string, value: string): string {
+    if (types?.length === 1) return builder.predicate(types[0], 'r', name, value);
+    const code = splitModifier(name.split('.')[0])[0];
+    if (!types) {
+      if (!COLUMN_PARAMETERS.has(code) && !this.catalog.get(ANY_TYPE, code)) {
+        throw new UnsupportedParameter(`Search parameter "${code}" is not defined for all resource types; use _type to search one type`);
+      }
+      return builder.predicate(ANY_TYPE, 'r', name, value);
+    }
+    const perType = types.flatMap((type) => {
+      try {
+        return [`(r.type = ${sql.bind(type)} AND ${builder.predicate(type, 'r', name, value)})`];
+      } catch (error) {
+        if (error instanceof UnsupportedParameter) return [];
+        throw error;
+      }
+    });
+    if (perType.length === 0) throw new UnsupportedParameter(`Search parameter "${code}" is not defined for ${types.join(', ')}`);
+    return `(${perType.join(' OR ')})`;
+  }
+
+  private compartmentFilter(sql: SqlParams, types: string[] | undefined, compartment: { type: string; id: string }): string {
+    const perType = (types ?? []).map((type) => {
+      const linking = this.compartmentParameters(compartment.type, type) ?? [];
+      const conditions = linking.length
+        ? [
+            `r.rid IN (SELECT c.rid FROM search_reference c WHERE c.type = ${sql.bind(type)} AND c.param = ANY(${sql.bind(linking, 'text[]')})
+               AND c.target_type = ${sql.bind(compartment.type)} AND c.target_id = ${sql.bind(compartment.id)})`,
+          ]
+        : [];
+      // The compartment's own resource belongs to it.
+      if (type === compartment.type) conditions.push(`r.id = ${sql.bind(compartment.id)}`);
+      return conditions.length ? `(${conditions.join(' OR ')})` : 'false';
+    });
+    return perType.length === 1 ? perType[0] : `(${perType.join(' OR ')})`;
+  }
+
+  /** `_sort=a,-b`: one key per parameter; a multi-valued element sorts by its lowest value (highest when descending). */
+  private sortKeys(sql: SqlParams, types: string[] | undefined, params: [string, string][]): SortKey[] {
+    const sort = params.filter(([name]) => name === '_sort').flatMap(([, value]) => value.split(','));
+    return sort.map((entry) => {
+      const descending = entry.startsWith('-');
+      const code = descending ? entry.slice(1) : entry;
+      if (code === '_id') return { sql: 'r.id', cast: 'text', descending };
+      if (code === '_lastUpdated') return { sql: 'r.last_updated', cast: 'timestamptz', descending };
+      const type = types?.length === 1 ? types[0] : ANY_TYPE;
+      const parameter = this.catalog.get(type, code);
+      if (!parameter || parameter.type === 'composite') throw new SearchParameterError('_sort', `Cannot sort ${types?.join(', ') ?? 'all resources'} by "${code}"`);
+      const aggregate = descending ? 'max' : 'min';
+      const lookup = (table: string, column: string) =>
+        `(SELECT ${aggregate}(s.${column}) FROM ${table} s WHERE s.rid = r.rid AND s.param = ${sql.bind(code)})`;
+      switch (parameter.type) {
+        case 'string':
+          return { sql: lookup('search_string', 'value'), cast: 'text', descending };
+        case 'token':
+          return { sql: lookup('search_token', 'value'), cast: 'text', descending };
+        case 'uri':
+          return { sql: lookup('search_uri', 'value'), cast: 'text', descending };
+        case 'reference':
+          return { sql: lookup('search_reference', `url`), cast: 'text', descending };
+        case 'date':
+          return { sql: lookup('search_date', descending ? 'high' : 'low'), cast: 'timestamptz', descending };
+        default:
+          return { sql: lookup('search_number', descending ? 'high' : 'low'), cast: 'numeric', descending };
+      }
+    });
+  }
+
+  /** `_total`: accurate (the default) counts; estimate asks the planner; none skips counting. */
+  private async total(db: Queryable, params: [string, string][], filter: string, values: unknown[]): Promise<number | undefined> {
+    const mode = params.find(([name]) => name === '_total')?.[1] ?? 'accurate';
+    if (mode === 'none') return undefined;
+    if (mode === 'estimate') {
+      const { rows } = await db.query<{ 'QUERY PLAN': any }>(`EXPLAIN (FORMAT JSON) SELECT 1 FROM resource r WHERE ${filter}`, values);
+      const plan = rows[0]['QUERY PLAN'];
+      return Math.round((typeof plan === 'string' ? JSON.parse(plan) : plan)[0].Plan['Plan Rows']);
+    }
+    if (mode !== 'accurate') throw new SearchParameterError('_total', `_total must be none, estimate or accurate, got "${mode}"`);
+    const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM resource r WHERE ${filter}`, values);
+    return rows[0].n;
+  }
+
+  /**
+   * `_include` / `_revinclude` (`Type:param[:target]`, `*`), with `:iterate` ones followed from included resources
+   * too, for a bounded number of rounds.
+   */
+  private async includes(db: Queryable, params: [string, string][], page: Row[], ignored: IgnoredParameter[]): Promise<SearchMatch[]> {
+    const requests = params
+      .filter(([name]) => /^_(rev)?include(:iterate|:recurse)?$/.test(name))
+      .map(([name, value]) => ({ name, reverse: name.startsWith('_revinclude'), iterate: name.includes(':'), spec: value }));
+    if (requests.length === 0 || page.length === 0) return [];
+    const seen = new Set(page.map((row) => row.rid));
+    const included: Row[] = [];
+    let sources = page.map((row) => ({ rid: row.rid, type: row.type, id: row.id }));
+    for (let round = 0; round < MAX_INCLUDE_ROUNDS && sources.length && included.length < MAX_INCLUDED; round++) {
+      const found: Row[] = [];
+      for (const request of requests) {
+        if (round > 0 && !request.iterate) continue;
+        const rows = await this.includeOnce(db, request, sources, ignored, round === 0);
+        for (const row of rows) {
+          if (seen.has(row.rid)) continue;
+          seen.add(row.rid);
+          found.push(row);
+        }
+      }
+      included.push(...found);
+      sources = found.map((row) => ({ rid: row.rid, type: row.type, id: row.id }));
+    }
+    return included.slice(0, MAX_INCLUDED).map(toMatch);
+  }
+
+  private async includeOnce(
+    db: Queryable,
+    request: { name: string; reverse: boolean; spec: string },
+    sources: { rid: number; type: string; id: string }[],
+    ignored: IgnoredParameter[],
+    report: boolean,
+  ): Promise<Row[]> {
+    const sql = new SqlParams();
+    const [sourceType, code, targetType] = request.spec.split(':');
+    if (request.spec !== '*' && (!sourceType || !code)) throw new SearchParameterError(request.name, `${request.name} must be Type:parameter[:targetType] or *, got "${request.spec}"`);
+    if (code && code !== '*') {
+      const parameter = this.catalog.get(sourceType, code);
+      if (parameter?.type !== 'reference') {
+        if (report) ignored.push({ parameter: `${request.name}=${request.spec}`, reason: `"${code}" is not a reference parameter of ${sourceType}` });
+        return [];
+      }
+    }
+    const conditions: string[] = [];
+    if (request.spec !== '*') conditions.push(`ref.type = ${sql.bind(sourceType)}`);
+    if (code && code !== '*') conditions.push(`ref.param = ${sql.bind(code)}`);
+    if (targetType) conditions.push(`ref.target_type = ${sql.bind(targetType)}`);
+    const limit = sql.bind(MAX_INCLUDED);
+    if (!request.reverse) {
+      const { rows } = await db.query<Row>(
+        `SELECT DISTINCT t.rid, t.type, t.id, t.content FROM search_reference ref
+           JOIN resource t ON t.type = ref.target_type AND t.id = ref.target_id AND NOT t.deleted
+          WHERE ref.rid = ANY(${sql.bind(sources.map((source) => source.rid), 'bigint[]')})${conditions.map((condition) => ` AND ${condition}`).join('')}
+          LIMIT ${limit}`,
+        sql.values,
+      );
+      return rows;
+    }
+    const { rows } = await db.query<Row>(
+      `SELECT DISTINCT s.rid, s.type, s.id, s.content FROM search_reference ref
+         JOIN resource s ON s.rid = ref.rid AND NOT s.deleted
+        WHERE (ref.target_type, ref.target_id) IN (SELECT * FROM unnest(${sql.bind(sources.map((source) => source.type), 'text[]')}, ${sql.bind(sources.map((source) => source.id), 'text[]')}))
+          ${conditions.map((condition) => ` AND ${condition}`).join('')}
+        LIMIT ${limit}`,
+      sql.values,
+    );
+    return rows;
   }
 }
 
-function identifierToken(token: string): { system?: string; value?: string } {
-  const bar = token.indexOf('|');
-  if (bar < 0) return { value: token };
-  const system = token.slice(0, bar);
-  const value = token.slice(bar + 1);
-  if (!value) throw new SearchParameterError('identifier', `identifier "${token}" has no value`);
-  return system ? { system, value } : { value };
+/**
+ * Rows strictly after (or before) the cursor in the sort order, for keyset paging: a page boundary is a position,
+ * not a row count, so rows inserted or deleted elsewhere never shift what the next page returns. NULL keys sort
+ * last; the rid makes every position unique.
+ */
+function keysetCondition(sql: SqlParams, keys: SortKey[], cursor: Cursor): string {
+  if (cursor.keys.length !== keys.length) throw new SearchParameterError('_cursor', 'The paging cursor belongs to a different _sort');
+  const before = cursor.direction === 'before';
+  const all = [...keys, { sql: 'r.rid', cast: 'bigint', descending: false } as SortKey];
+  const values = [...cursor.keys, String(cursor.rid)];
+  const alternatives = all.map((key, position) => {
+    const equalPrefix = all.slice(0, position).map((earlier, index) =>
+      values[index] === null ? `${earlier.sql} IS NULL` : `${earlier.sql} = ${sql.bind(values[index], earlier.cast)}`,
+    );
+    const value = values[position];
+    // "Beyond" in the page's direction; NULLs come after every value going forwards.
+    const upward = key.descending === before;
+    let beyond: string;
+    if (value === null) beyond = before ? `${key.sql} IS NOT NULL` : 'false';
+    else {
+      const comparison = `${key.sql} ${upward ? '>' : '<'} ${sql.bind(value, key.cast)}`;
+      beyond = before ? comparison : `(${comparison} OR ${key.sql} IS NULL)`;
+    }
+    return `(${[...equalPrefix, beyond].join(' AND ')})`;
+  });
+  return `(${alternatives.join(' OR ')})`;
 }

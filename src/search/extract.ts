@@ -1,0 +1,170 @@
+import fhirpath from 'fhirpath';
+import type { ParameterCatalog, ParameterType, ResolvedParameter } from './parameters.js';
+import { dateRange, normaliseString } from './values.js';
+
+/** Index rows of one resource, per index table. `grp` ties together the components of one composite element. */
+export interface IndexRows {
+  token: { param: string; grp: number; system: string | null; value: string | null; text: string | null }[];
+  string: { param: string; grp: number; value: string; exact: string }[];
+  date: { param: string; grp: number; low: string | null; high: string | null }[];
+  number: { param: string; grp: number; low: string; high: string; system: string | null; code: string | null }[];
+  reference: { param: string; grp: number; targetType: string | null; targetId: string | null; url: string | null }[];
+  uri: { param: string; grp: number; value: string }[];
+}
+
+export const INDEX_TABLES = ['token', 'string', 'date', 'number', 'reference', 'uri'] as const;
+
+/** Suffixes of derived token rows: identifier types (`:of-type`) and reference identifiers (`:identifier`). */
+export const OF_TYPE = ':of-type';
+export const IDENTIFIER = ':identifier';
+
+export function emptyRows(): IndexRows {
+  return { token: [], string: [], date: [], number: [], reference: [], uri: [] };
+}
+
+/** A FHIRPath result item with its FHIR type name (`CodeableConcept`, `dateTime`, `String`...). */
+interface TypedValue {
+  type: string;
+  value: any;
+}
+
+function typed(results: unknown[]): TypedValue[] {
+  const types = fhirpath.types(results);
+  const values = fhirpath.resolveInternalTypes(results) as unknown[];
+  return values.map((value, index) => ({ type: types[index].replace(/^(FHIR|System)\./, ''), value }));
+}
+
+const QUANTITY_TYPES = new Set(['Quantity', 'Age', 'Duration', 'Distance', 'Count', 'SimpleQuantity', 'MoneyQuantity']);
+const DATE_TYPES = new Set(['date', 'dateTime', 'instant', 'Date', 'DateTime']);
+const NUMBER_TYPES = new Set(['decimal', 'integer', 'positiveInt', 'unsignedInt', 'Decimal', 'Integer']);
+const TEXT_TYPES = new Set(['string', 'code', 'id', 'uri', 'url', 'canonical', 'oid', 'uuid', 'markdown', 'String']);
+
+/** `Type/id`, `Type/id/_history/v` or `http://base/Type/id`: the target a literal reference names. */
+export function parseReference(reference: string): { targetType: string; targetId: string } | undefined {
+  const match = /(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/.exec(reference);
+  return match ? { targetType: match[1], targetId: match[2] } : undefined;
+}
+
+/** Adds the rows one typed value yields for a parameter of `type` to `rows`. */
+function addValue(rows: IndexRows, type: Exclude<ParameterType, 'composite'>, param: string, grp: number, item: TypedValue): void {
+  const { value } = item;
+  if (value === null || value === undefined) return;
+  switch (type) {
+    case 'token':
+      return addToken(rows, param, grp, item);
+    case 'string':
+      for (const text of stringsOf(item)) rows.string.push({ param, grp, value: normaliseString(text), exact: text });
+      return;
+    case 'date': {
+      if (DATE_TYPES.has(item.type) && typeof value === 'string') {
+        const range = dateRange(value);
+        if (range) rows.date.push({ param, grp, low: range.low ?? null, high: range.high ?? null });
+      } else if (item.type === 'Period') {
+        const start = value.start ? dateRange(value.start) : undefined;
+        const end = value.end ? dateRange(value.end) : undefined;
+        if (start || end) rows.date.push({ param, grp, low: start?.low ?? null, high: end?.high ?? null });
+      } else if (item.type === 'Timing') {
+        for (const event of value.event ?? []) addValue(rows, 'date', param, grp, { type: 'dateTime', value: event });
+      }
+      return;
+    }
+    case 'number':
+      if (NUMBER_TYPES.has(item.type) && typeof value === 'number') rows.number.push({ param, grp, low: String(value), high: String(value), system: null, code: null });
+      else if (item.type === 'Range' && (value.low?.value !== undefined || value.high?.value !== undefined)) {
+        rows.number.push({ param, grp, low: String(value.low?.value ?? '-Infinity'), high: String(value.high?.value ?? 'Infinity'), system: null, code: null });
+      }
+      return;
+    case 'quantity':
+      if ((QUANTITY_TYPES.has(item.type) || item.type === 'Money') && typeof value.value === 'number') {
+        const code = item.type === 'Money' ? (value.currency ?? null) : (value.code ?? value.unit ?? null);
+        rows.number.push({ param, grp, low: String(value.value), high: String(value.value), system: value.system ?? null, code });
+        if (value.unit && value.code && value.unit !== value.code) rows.number.push({ param, grp, low: String(value.value), high: String(value.value), system: null, code: value.unit });
+      } else if (item.type === 'Range' && (value.low?.value !== undefined || value.high?.value !== undefined)) {
+        const unit = value.low ?? value.high;
+        rows.number.push({
+          param,
+          grp,
+          low: String(value.low?.value ?? '-Infinity'),
+          high: String(value.high?.value ?? 'Infinity'),
+          system: unit.system ?? null,
+          code: unit.code ?? unit.unit ?? null,
+        });
+      }
+      return;
+    case 'reference':
+      if (item.type === 'Reference') {
+        if (typeof value.reference === 'string' && !value.reference.startsWith('#')) {
+          const target = parseReference(value.reference);
+          rows.reference.push({ param, grp, targetType: target?.targetType ?? null, targetId: target?.targetId ?? null, url: value.reference });
+        }
+        if (value.identifier?.value) {
+          rows.token.push({ param: param + IDENTIFIER, grp, system: value.identifier.system ?? null, value: value.identifier.value, text: null });
+        }
+      } else if (typeof value === 'string') {
+        const target = parseReference(value);
+        rows.reference.push({ param, grp, targetType: target?.targetType ?? null, targetId: target?.targetId ?? null, url: value });
+      }
+      return;
+    case 'uri':
+      if (typeof value === 'string') rows.uri.push({ param, grp, value });
+      return;
+  }
+}
+
+function addToken(rows: IndexRows, param: string, grp: number, { type, value }: TypedValue): void {
+  const push = (system: string | null | undefined, code: string | null | undefined, text: string | null | undefined) =>
+    rows.token.push({ param, grp, system: system ?? null, value: code ?? null, text: text ? normaliseString(text) : null });
+  switch (type) {
+    case 'Coding':
+      return void push(value.system, value.code, value.display);
+    case 'CodeableConcept':
+      for (const coding of value.coding ?? []) push(coding.system, coding.code, coding.display ?? value.text);
+      if (value.text && !(value.coding ?? []).length) push(null, null, value.text);
+      return;
+    case 'Identifier':
+      push(value.system, value.value, value.type?.text);
+      // :of-type matches type system|code and the identifier's value together; keep them in one derived row.
+      for (const coding of value.type?.coding ?? []) {
+        if (coding.code && value.value) rows.token.push({ param: param + OF_TYPE, grp, system: coding.system ?? null, value: `${coding.code}|${value.value}`, text: null });
+      }
+      return;
+    case 'ContactPoint':
+      return void push(null, value.value, null);
+    case 'boolean':
+    case 'Boolean':
+      return void push(null, String(value), null);
+    default:
+      if (TEXT_TYPES.has(type) && typeof value === 'string') push(null, value, null);
+  }
+}
+
+function stringsOf({ type, value }: TypedValue): string[] {
+  if (typeof value === 'string') return [value];
+  const parts = (...values: unknown[]) => values.flat().filter((part): part is string => typeof part === 'string' && part !== '');
+  if (type === 'HumanName') return parts(value.text, value.family, value.given, value.prefix, value.suffix);
+  if (type === 'Address') return parts(value.text, value.line, value.city, value.district, value.state, value.postalCode, value.country);
+  return [];
+}
+
+/** Index rows of one resource for every indexed parameter of its type. */
+export function extractRows(catalog: ParameterCatalog, resource: fhir4.Resource, onError: (parameter: ResolvedParameter, error: Error) => void): IndexRows {
+  const rows = emptyRows();
+  for (const parameter of catalog.indexed(resource.resourceType)) {
+    try {
+      const results = parameter.evaluate(resource);
+      if (parameter.type !== 'composite') {
+        for (const item of typed(results)) addValue(rows, parameter.type, parameter.code, 0, item);
+        continue;
+      }
+      // Each element the composite selects is one group; its components are indexed as `code$1`, `code$2`...
+      results.forEach((element, index) => {
+        parameter.components.forEach((component, position) => {
+          for (const item of typed(component.evaluate(element))) addValue(rows, component.type, `${parameter.code}$${position + 1}`, index + 1, item);
+        });
+      });
+    } catch (error) {
+      onError(parameter, error as Error);
+    }
+  }
+  return rows;
+}
