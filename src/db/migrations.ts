@@ -94,6 +94,39 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE INDEX search_uri_rid ON search_uri (rid, param);
     `,
   },
+  {
+    version: 4,
+    name: 'bulk export jobs',
+    sql: `
+      -- Bulk Data $export jobs. The request is kept (kick-off URL and parsed parameters) so that a restarted server
+      -- can run a job again from the start: transaction_time fixes what it exports, so a rerun writes the same files.
+      CREATE TABLE export_job (
+        id                text        PRIMARY KEY,
+        status            text        NOT NULL,            -- running | completed | failed
+        request_url       text        NOT NULL,
+        parameters        jsonb       NOT NULL,
+        transaction_time  timestamptz NOT NULL,
+        progress          text,
+        error             text,
+        created_at        timestamptz NOT NULL DEFAULT now(),
+        completed_at      timestamptz,
+        expires_at        timestamptz
+      );
+      CREATE INDEX export_job_status ON export_job (status);
+
+      -- Files of a job, listed only once complete (written under a temporary name, renamed, then recorded here).
+      CREATE TABLE export_file (
+        job_id    text    NOT NULL REFERENCES export_job (id) ON DELETE CASCADE,
+        name      text    NOT NULL,
+        type      text    NOT NULL,
+        kind      text    NOT NULL,                        -- output | error
+        count     integer NOT NULL,
+        bytes     bigint  NOT NULL,
+        position  integer NOT NULL,
+        PRIMARY KEY (job_id, name)
+      );
+    `,
+  },
 ];
 
 /** Applies pending migrations; concurrent starts against one PostgreSQL wait on an advisory lock. */

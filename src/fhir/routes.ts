@@ -10,6 +10,7 @@ import { searchCompartment } from './interaction/search-compartment.js';
 import { searchType } from './interaction/search-type.js';
 import { update } from './interaction/update.js';
 import { vread } from './interaction/vread.js';
+import { exportGroup, exportPatients, exportSystem } from './operation/export/kickoff.js';
 import { validate } from './operation/validate.js';
 
 export type Handler = (context: FhirContext, request: FhirRequest) => Promise<FhirResponse>;
@@ -26,6 +27,7 @@ export interface FhirRoute {
   handler: Handler;
 }
 
+const EXPORT = { name: 'export', definition: 'http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export' };
 const VALIDATE = { name: 'validate', definition: 'http://hl7.org/fhir/OperationDefinition/Resource-validate' };
 
 /**
@@ -46,6 +48,14 @@ export const FHIR_ROUTES: FhirRoute[] = [
   { method: 'GET', path: '/:type/:id/_history/:vid', interaction: 'vread', level: 'instance', handler: vread },
   // Compartment search, e.g. Patient/123/Condition (:vid carries the member type).
   { method: 'GET', path: '/:type/:id/:vid', interaction: 'search-type', level: 'instance', handler: searchCompartment },
+  // Bulk Data $export kick-off; status and files are served by src/http/bulk-files.ts. The Patient and Group
+  // routes declare no operation: the CapabilityStatement would list a type-level operation on every type.
+  { method: 'GET', path: '/$export', operation: EXPORT, level: 'system', handler: exportSystem },
+  { method: 'POST', path: '/$export', operation: EXPORT, level: 'system', handler: exportSystem },
+  { method: 'GET', path: '/Patient/$export', level: 'type', handler: exportPatients },
+  { method: 'POST', path: '/Patient/$export', level: 'type', handler: exportPatients },
+  { method: 'GET', path: '/Group/:id/$export', level: 'instance', handler: exportGroup },
+  { method: 'POST', path: '/Group/:id/$export', level: 'instance', handler: exportGroup },
   { method: 'POST', path: '/$validate', operation: VALIDATE, level: 'system', handler: validate },
   { method: 'POST', path: '/:type/$validate', operation: VALIDATE, level: 'type', handler: validate },
 ];
