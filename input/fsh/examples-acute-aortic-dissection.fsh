@@ -178,7 +178,7 @@ Usage: #inline
 * subject.reference = "urn:uuid:92656a6d-0ab9-5ccc-a109-4d7d839a1434"
 * encounter.reference = "urn:uuid:fe9bd7d3-b6a5-5ad6-86c5-7b973f1fc89d"
 * effectiveDateTime = "2026-06-14T23:20:00+09:00"
-* category[0] = $obs-category#imaging
+* category[0] = $JP-obs-category#imaging
 * code.coding[local] = JPCVDObservationCS#stanford "Stanford 分類"
 * valueCodeableConcept = JPCVDStanfordCS#A "Stanford A型: 上行大動脈に解離あり"
 
@@ -192,7 +192,7 @@ Usage: #inline
 * subject.reference = "urn:uuid:92656a6d-0ab9-5ccc-a109-4d7d839a1434"
 * encounter.reference = "urn:uuid:fe9bd7d3-b6a5-5ad6-86c5-7b973f1fc89d"
 * effectiveDateTime = "2026-06-14T23:20:00+09:00"
-* category[0] = $obs-category#imaging
+* category[0] = $JP-obs-category#imaging
 * code.coding[local] = JPCVDObservationCS#debakey "DeBakey 分類"
 * valueCodeableConcept = JPCVDDeBakeyCS#I "I型: 上行大動脈から弓部以遠に及ぶ"
 

@@ -183,7 +183,7 @@ Usage: #inline
 * subject.reference = "urn:uuid:08579488-6785-53e4-bf31-a51d52648bdb"
 * encounter.reference = "urn:uuid:97899eff-2be2-59d5-9a42-578d847a53e2"
 * effectiveDateTime = "2026-07-20T07:20:00+09:00"
-* category[0] = $obs-category#exam
+* category[0] = $JP-obs-category#exam
 * code.coding[local] = JPCVDObservationCS#killip "Killip 分類"
 * valueCodeableConcept = JPCVDKillipCS#I "Class I: 心不全徴候なし"
 * extension[timepoint].valueCodeableConcept = JPCVDAssessmentTimepointCS#admission "入院時(来院時)"
@@ -198,7 +198,7 @@ Usage: #inline
 * subject.reference = "urn:uuid:08579488-6785-53e4-bf31-a51d52648bdb"
 * encounter.reference = "urn:uuid:97899eff-2be2-59d5-9a42-578d847a53e2"
 * effectiveDateTime = "2026-07-20T07:20:00+09:00"
-* category[0] = $obs-category#exam
+* category[0] = $JP-obs-category#exam
 * code.coding[local] = JPCVDObservationCS#acs-type "急性冠症候群の病型 (STEMI/NSTEMI/不安定狭心症)"
 * valueCodeableConcept = JPCVDACSTypeCS#STEMI "ST上昇型急性心筋梗塞"
 
@@ -212,7 +212,7 @@ Usage: #inline
 * subject.reference = "urn:uuid:08579488-6785-53e4-bf31-a51d52648bdb"
 * encounter.reference = "urn:uuid:97899eff-2be2-59d5-9a42-578d847a53e2"
 * effectiveDateTime = "2026-07-20T18:00:00+09:00"
-* category[0] = $obs-category#laboratory
+* category[0] = $JP-obs-category#laboratory
 * code = $LNC#89579-7 "Troponin I.cardiac [Mass/volume] in Serum or Plasma by High sensitivity method"
 * code.text = "高感度トロポニンI"
 * valueQuantity = 18500 'ng/L' "ng/L"
@@ -228,7 +228,7 @@ Usage: #inline
 * subject.reference = "urn:uuid:08579488-6785-53e4-bf31-a51d52648bdb"
 * encounter.reference = "urn:uuid:97899eff-2be2-59d5-9a42-578d847a53e2"
 * effectiveDateTime = "2026-07-22T11:00:00+09:00"
-* category[0] = $obs-category#imaging
+* category[0] = $JP-obs-category#imaging
 * code = $LNC#10230-1 "Left ventricular Ejection fraction"
 * valueQuantity.value = 45
 

@@ -183,7 +183,7 @@ Usage: #inline
 * subject.reference = "urn:uuid:3a54f3cd-291c-5a46-b8cd-beb9ab0ca3b6"
 * encounter.reference = "urn:uuid:b0f04d47-d450-5cf3-be90-b69ee0134180"
 * effectiveDateTime = "2026-05-03T10:50:00+09:00"
-* category[0] = $obs-category#exam
+* category[0] = $JP-obs-category#exam
 * code.coding[local] = JPCVDObservationCS#nyha "NYHA 心機能分類"
 * code.coding[snomed] = $SCT#762994006 "New York Heart Association Classification"
 * valueCodeableConcept = $SCT#422293003 "New York Heart Association Classification - Class IV"
@@ -199,7 +199,7 @@ Usage: #inline
 * subject.reference = "urn:uuid:3a54f3cd-291c-5a46-b8cd-beb9ab0ca3b6"
 * encounter.reference = "urn:uuid:b0f04d47-d450-5cf3-be90-b69ee0134180"
 * effectiveDateTime = "2026-05-03T11:00:00+09:00"
-* category[0] = $obs-category#laboratory
+* category[0] = $JP-obs-category#laboratory
 * code.coding[0] = $JLAC10#4Z271000002205101 "BNP"
 * code.coding[+] = $LNC#30934-4 "Natriuretic peptide B [Mass/volume] in Serum or Plasma"
 * code.text = "BNP"
@@ -216,7 +216,7 @@ Usage: #inline
 * subject.reference = "urn:uuid:3a54f3cd-291c-5a46-b8cd-beb9ab0ca3b6"
 * encounter.reference = "urn:uuid:b0f04d47-d450-5cf3-be90-b69ee0134180"
 * effectiveDateTime = "2026-05-04T14:00:00+09:00"
-* category[0] = $obs-category#imaging
+* category[0] = $JP-obs-category#imaging
 * code = $LNC#10230-1 "Left ventricular Ejection fraction"
 * valueQuantity.value = 32
 
@@ -230,7 +230,7 @@ Usage: #inline
 * subject.reference = "urn:uuid:3a54f3cd-291c-5a46-b8cd-beb9ab0ca3b6"
 * encounter.reference = "urn:uuid:b0f04d47-d450-5cf3-be90-b69ee0134180"
 * effectiveDateTime = "2026-05-23T10:00:00+09:00"
-* category[0] = $obs-category#exam
+* category[0] = $JP-obs-category#exam
 * code.coding[local] = JPCVDObservationCS#nyha "NYHA 心機能分類"
 * code.coding[snomed] = $SCT#762994006 "New York Heart Association Classification"
 * valueCodeableConcept = $SCT#421704003 "New York Heart Association Classification - Class II"

@@ -188,7 +188,7 @@ Usage: #inline
 * subject.reference = "urn:uuid:489d3860-2f68-51d1-8f9d-1edc274b1a9c"
 * encounter.reference = "urn:uuid:0c73348c-b204-5bcf-acf6-fa17b2c92402"
 * effectiveDateTime = "2026-10-03T09:35:00+09:00"
-* category[0] = $obs-category#survey
+* category[0] = $JP-obs-category#survey
 * code = $LNC#72089-6 "Total score [NIHSS]"
 * valueInteger = 14
 * extension[timepoint].valueCodeableConcept = JPCVDAssessmentTimepointCS#admission "入院時(来院時)"
@@ -203,7 +203,7 @@ Usage: #inline
 * subject.reference = "urn:uuid:489d3860-2f68-51d1-8f9d-1edc274b1a9c"
 * encounter.reference = "urn:uuid:0c73348c-b204-5bcf-acf6-fa17b2c92402"
 * effectiveDateTime = "2026-10-03T09:35:00+09:00"
-* category[0] = $obs-category#survey
+* category[0] = $JP-obs-category#survey
 * code.coding[local] = JPCVDObservationCS#jcs "Japan Coma Scale (JCS)"
 * valueCodeableConcept = JPCVDJCSCS#2 "I-2: 見当識障害がある"
 * extension[timepoint].valueCodeableConcept = JPCVDAssessmentTimepointCS#admission "入院時(来院時)"
@@ -218,7 +218,7 @@ Usage: #inline
 * subject.reference = "urn:uuid:489d3860-2f68-51d1-8f9d-1edc274b1a9c"
 * encounter.reference = "urn:uuid:0c73348c-b204-5bcf-acf6-fa17b2c92402"
 * effectiveDateTime = "2026-10-03T09:35:00+09:00"
-* category[0] = $obs-category#survey
+* category[0] = $JP-obs-category#survey
 * code = $LNC#75859-9 "Modified Rankin Scale"
 * valueInteger = 0
 * extension[timepoint].valueCodeableConcept = JPCVDAssessmentTimepointCS#pre-onset "発症前"
@@ -233,7 +233,7 @@ Usage: #inline
 * subject.reference = "urn:uuid:489d3860-2f68-51d1-8f9d-1edc274b1a9c"
 * encounter.reference = "urn:uuid:0c73348c-b204-5bcf-acf6-fa17b2c92402"
 * effectiveDateTime = "2026-10-03T09:45:00+09:00"
-* category[0] = $obs-category#imaging
+* category[0] = $JP-obs-category#imaging
 * code.coding[local] = JPCVDObservationCS#aspects "ASPECTS"
 * valueInteger = 8
 * extension[timepoint].valueCodeableConcept = JPCVDAssessmentTimepointCS#admission "入院時(来院時)"
@@ -248,7 +248,7 @@ Usage: #inline
 * subject.reference = "urn:uuid:489d3860-2f68-51d1-8f9d-1edc274b1a9c"
 * encounter.reference = "urn:uuid:0c73348c-b204-5bcf-acf6-fa17b2c92402"
 * effectiveDateTime = "2026-10-03T11:02:00+09:00"
-* category[0] = $obs-category#procedure
+* category[0] = $JP-obs-category#procedure
 * code.coding[local] = JPCVDObservationCS#mtici "mTICI 再灌流グレード"
 * valueCodeableConcept = JPCVDmTICICS#2b "2b: 灌流域の50%以上の再灌流"
 * partOf[0].reference = "urn:uuid:eabe4789-b855-5ed6-8461-2d46b5b013d5"
@@ -263,7 +263,7 @@ Usage: #inline
 * subject.reference = "urn:uuid:489d3860-2f68-51d1-8f9d-1edc274b1a9c"
 * encounter.reference = "urn:uuid:0c73348c-b204-5bcf-acf6-fa17b2c92402"
 * effectiveDateTime = "2026-10-10T10:00:00+09:00"
-* category[0] = $obs-category#exam
+* category[0] = $JP-obs-category#exam
 * code.coding[local] = JPCVDObservationCS#toast "TOAST 分類 (脳梗塞病型)"
 * valueCodeableConcept = JPCVDTOASTCS#LAA "アテローム血栓性脳梗塞 (大血管アテローム硬化)"
 
@@ -277,7 +277,7 @@ Usage: #inline
 * subject.reference = "urn:uuid:489d3860-2f68-51d1-8f9d-1edc274b1a9c"
 * encounter.reference = "urn:uuid:0c73348c-b204-5bcf-acf6-fa17b2c92402"
 * effectiveDateTime = "2026-10-23T10:00:00+09:00"
-* category[0] = $obs-category#survey
+* category[0] = $JP-obs-category#survey
 * code = $LNC#72089-6 "Total score [NIHSS]"
 * valueInteger = 3
 * extension[timepoint].valueCodeableConcept = JPCVDAssessmentTimepointCS#discharge "退院時"
@@ -292,7 +292,7 @@ Usage: #inline
 * subject.reference = "urn:uuid:489d3860-2f68-51d1-8f9d-1edc274b1a9c"
 * encounter.reference = "urn:uuid:0c73348c-b204-5bcf-acf6-fa17b2c92402"
 * effectiveDateTime = "2026-10-23T10:00:00+09:00"
-* category[0] = $obs-category#survey
+* category[0] = $JP-obs-category#survey
 * code = $LNC#75859-9 "Modified Rankin Scale"
 * valueInteger = 2
 * extension[timepoint].valueCodeableConcept = JPCVDAssessmentTimepointCS#discharge "退院時"

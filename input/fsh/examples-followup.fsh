@@ -7,7 +7,7 @@ Description: "脳梗塞例 (jp-cvd-example-bundle-cerebral-infarction) の発症
 Usage: #example
 * meta.lastUpdated = "2027-01-05T10:00:00+09:00"
 * status = #final
-* category[0] = $obs-category#survey
+* category[0] = $JP-obs-category#survey
 * code = $LNC#75859-9 "Modified Rankin Scale"
 * subject.identifier.system = "urn:oid:1.2.392.100495.20.3.51.11310512345"
 * subject.identifier.value = "00482913"

@@ -184,7 +184,7 @@ Usage: #inline
 * subject.reference = "urn:uuid:3117d6fe-a881-5ca3-bcfe-dd4a943fe2c6"
 * encounter.reference = "urn:uuid:729ea223-38b0-557f-af41-b56802faec1c"
 * effectiveDateTime = "2026-09-12T20:10:00+09:00"
-* category[0] = $obs-category#survey
+* category[0] = $JP-obs-category#survey
 * code = $LNC#9269-2 "Glasgow coma score total"
 * valueInteger = 12
 * extension[timepoint].valueCodeableConcept = JPCVDAssessmentTimepointCS#admission "入院時(来院時)"
@@ -199,7 +199,7 @@ Usage: #inline
 * subject.reference = "urn:uuid:3117d6fe-a881-5ca3-bcfe-dd4a943fe2c6"
 * encounter.reference = "urn:uuid:729ea223-38b0-557f-af41-b56802faec1c"
 * effectiveDateTime = "2026-09-12T20:10:00+09:00"
-* category[0] = $obs-category#survey
+* category[0] = $JP-obs-category#survey
 * code.coding[local] = JPCVDObservationCS#jcs "Japan Coma Scale (JCS)"
 * valueCodeableConcept = JPCVDJCSCS#10 "II-10: 普通の呼びかけで容易に開眼する"
 * extension[timepoint].valueCodeableConcept = JPCVDAssessmentTimepointCS#admission "入院時(来院時)"
@@ -214,7 +214,7 @@ Usage: #inline
 * subject.reference = "urn:uuid:3117d6fe-a881-5ca3-bcfe-dd4a943fe2c6"
 * encounter.reference = "urn:uuid:729ea223-38b0-557f-af41-b56802faec1c"
 * effectiveDateTime = "2026-09-12T20:10:00+09:00"
-* category[0] = $obs-category#survey
+* category[0] = $JP-obs-category#survey
 * code = $LNC#72089-6 "Total score [NIHSS]"
 * valueInteger = 16
 * extension[timepoint].valueCodeableConcept = JPCVDAssessmentTimepointCS#admission "入院時(来院時)"
@@ -229,7 +229,7 @@ Usage: #inline
 * subject.reference = "urn:uuid:3117d6fe-a881-5ca3-bcfe-dd4a943fe2c6"
 * encounter.reference = "urn:uuid:729ea223-38b0-557f-af41-b56802faec1c"
 * effectiveDateTime = "2026-09-12T20:10:00+09:00"
-* category[0] = $obs-category#survey
+* category[0] = $JP-obs-category#survey
 * code = $LNC#75859-9 "Modified Rankin Scale"
 * valueInteger = 0
 * extension[timepoint].valueCodeableConcept = JPCVDAssessmentTimepointCS#pre-onset "発症前"
@@ -244,7 +244,7 @@ Usage: #inline
 * subject.reference = "urn:uuid:3117d6fe-a881-5ca3-bcfe-dd4a943fe2c6"
 * encounter.reference = "urn:uuid:729ea223-38b0-557f-af41-b56802faec1c"
 * effectiveDateTime = "2026-09-12T20:20:00+09:00"
-* category[0] = $obs-category#imaging
+* category[0] = $JP-obs-category#imaging
 * code.coding[local] = JPCVDObservationCS#hematoma-volume "血腫量"
 * valueQuantity.value = 38
 * bodySite.text = "右被殻"
@@ -260,7 +260,7 @@ Usage: #inline
 * subject.reference = "urn:uuid:3117d6fe-a881-5ca3-bcfe-dd4a943fe2c6"
 * encounter.reference = "urn:uuid:729ea223-38b0-557f-af41-b56802faec1c"
 * effectiveDateTime = "2026-10-09T10:00:00+09:00"
-* category[0] = $obs-category#survey
+* category[0] = $JP-obs-category#survey
 * code = $LNC#75859-9 "Modified Rankin Scale"
 * valueInteger = 4
 * extension[timepoint].valueCodeableConcept = JPCVDAssessmentTimepointCS#discharge "退院時"

@@ -184,7 +184,7 @@ Usage: #inline
 * subject.reference = "urn:uuid:0837a2bd-b429-521b-84e8-e8a11251796d"
 * encounter.reference = "urn:uuid:e1fb478e-7e30-51eb-9893-15d601b50064"
 * effectiveDateTime = "2026-08-05T15:00:00+09:00"
-* category[0] = $obs-category#survey
+* category[0] = $JP-obs-category#survey
 * code = $LNC#9269-2 "Glasgow coma score total"
 * valueInteger = 14
 * extension[timepoint].valueCodeableConcept = JPCVDAssessmentTimepointCS#admission "入院時(来院時)"
@@ -199,7 +199,7 @@ Usage: #inline
 * subject.reference = "urn:uuid:0837a2bd-b429-521b-84e8-e8a11251796d"
 * encounter.reference = "urn:uuid:e1fb478e-7e30-51eb-9893-15d601b50064"
 * effectiveDateTime = "2026-08-05T15:00:00+09:00"
-* category[0] = $obs-category#survey
+* category[0] = $JP-obs-category#survey
 * code.coding[local] = JPCVDObservationCS#wfns "WFNS 分類 (くも膜下出血)"
 * valueCodeableConcept = JPCVDWFNSCS#II "Grade II: GCS 14-13, 局所神経症状なし"
 * extension[timepoint].valueCodeableConcept = JPCVDAssessmentTimepointCS#admission "入院時(来院時)"
@@ -214,7 +214,7 @@ Usage: #inline
 * subject.reference = "urn:uuid:0837a2bd-b429-521b-84e8-e8a11251796d"
 * encounter.reference = "urn:uuid:e1fb478e-7e30-51eb-9893-15d601b50064"
 * effectiveDateTime = "2026-08-05T15:00:00+09:00"
-* category[0] = $obs-category#survey
+* category[0] = $JP-obs-category#survey
 * code.coding[local] = JPCVDObservationCS#hunt-kosnik "Hunt and Kosnik 分類"
 * valueCodeableConcept = JPCVDHuntKosnikCS#II "Grade II: 中等度〜重度の頭痛・項部硬直、脳神経麻痺以外の神経学的失調なし"
 * extension[timepoint].valueCodeableConcept = JPCVDAssessmentTimepointCS#admission "入院時(来院時)"
@@ -229,7 +229,7 @@ Usage: #inline
 * subject.reference = "urn:uuid:0837a2bd-b429-521b-84e8-e8a11251796d"
 * encounter.reference = "urn:uuid:e1fb478e-7e30-51eb-9893-15d601b50064"
 * effectiveDateTime = "2026-08-05T15:10:00+09:00"
-* category[0] = $obs-category#imaging
+* category[0] = $JP-obs-category#imaging
 * code.coding[local] = JPCVDObservationCS#fisher "Fisher 分類 (CT)"
 * valueCodeableConcept = JPCVDFisherCS#3 "Group 3: 限局した血腫または厚い出血 (1mm以上)"
 * extension[timepoint].valueCodeableConcept = JPCVDAssessmentTimepointCS#admission "入院時(来院時)"
@@ -244,7 +244,7 @@ Usage: #inline
 * subject.reference = "urn:uuid:0837a2bd-b429-521b-84e8-e8a11251796d"
 * encounter.reference = "urn:uuid:e1fb478e-7e30-51eb-9893-15d601b50064"
 * effectiveDateTime = "2026-09-01T10:00:00+09:00"
-* category[0] = $obs-category#survey
+* category[0] = $JP-obs-category#survey
 * code = $LNC#75859-9 "Modified Rankin Scale"
 * valueInteger = 1
 * extension[timepoint].valueCodeableConcept = JPCVDAssessmentTimepointCS#discharge "退院時"

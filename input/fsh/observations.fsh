@@ -393,7 +393,7 @@ RuleSet: CVDLocalCode(code)
 
 RuleSet: CVDScoreCategory(cat)
 * category 1..* MS
-* category = $obs-category#{cat}
+* category ^comment = "推奨: JP Core の JP_SimpleObservationCategory_CS#{cat} (HL7 observation-category の同名コードでもよい)。/ Recommended: JP_SimpleObservationCategory_CS#{cat}; the HL7 observation-category code of the same name is also accepted."
 
 Invariant: jp-cvd-obs-range-nihss
 Description: "NIHSS は 0〜42。/ NIHSS is 0 to 42."
