@@ -1,6 +1,7 @@
 import fhirpath, { type Options } from 'fhirpath';
 import r4Model from 'fhirpath/fhir-context/r4';
 import type { CompiledConstraint } from './compiled-profile.js';
+import { deepEquals } from './value-matching.js';
 
 /** Some base invariants call trace(); keep their output off the console. */
 function ignoreTrace(): void {}
@@ -59,54 +60,71 @@ function metaOf(resource: JsonObject): JsonObject {
 }
 
 /**
- * Base invariants evaluated by code with the same meaning as their FHIRPath (keyed by key and exact expression, so a
- * profile that redefines one falls back to FHIRPath). They run on every resource or Bundle entry, and through
- * fhirpath.js they cost more than the rest of the validation together; the issues they produce are unchanged.
+ * Base invariants evaluated by code with the same meaning as their FHIRPath, keyed by the exact expression (a profile
+ * that words a rule differently goes through FHIRPath). They run on every resource, Bundle entry or Quantity, and
+ * through fhirpath.js they cost more than the rest of the validation together; the issues they produce are unchanged.
  */
-const NATIVE_INVARIANTS: Record<string, { expression: string; holds: (node: JsonObject) => boolean }> = {
-  'dom-2': { expression: 'contained.contained.empty()', holds: (node) => listOf(node.contained).every((contained) => contained.contained === undefined) },
-  'dom-4': {
-    expression: 'contained.meta.versionId.empty() and contained.meta.lastUpdated.empty()',
-    holds: (node) => listOf(node.contained).every((contained) => metaOf(contained).versionId === undefined && metaOf(contained).lastUpdated === undefined),
-  },
-  'dom-5': { expression: 'contained.meta.security.empty()', holds: (node) => listOf(node.contained).every((contained) => metaOf(contained).security === undefined) },
-  'dom-6': { expression: 'text.`div`.exists()', holds: (node) => isObject(node.text) && node.text.div !== undefined },
-  'bdl-1': { expression: "total.empty() or (type = 'searchset') or (type = 'history')", holds: (node) => node.total === undefined || node.type === 'searchset' || node.type === 'history' },
-  'bdl-2': { expression: "entry.search.empty() or (type = 'searchset')", holds: (node) => node.type === 'searchset' || listOf(node.entry).every((entry) => entry.search === undefined) },
-  'bdl-3': {
-    expression: "entry.all(request.exists() = (%resource.type = 'batch' or %resource.type = 'transaction' or %resource.type = 'history'))",
-    holds: (node) => listOf(node.entry).every((entry) => (entry.request !== undefined) === (node.type === 'batch' || node.type === 'transaction' || node.type === 'history')),
-  },
-  'bdl-4': {
-    expression: "entry.all(response.exists() = (%resource.type = 'batch-response' or %resource.type = 'transaction-response' or %resource.type = 'history'))",
-    holds: (node) => listOf(node.entry).every((entry) => (entry.response !== undefined) === (node.type === 'batch-response' || node.type === 'transaction-response' || node.type === 'history')),
-  },
-  'bdl-7': {
-    expression: "(type = 'history') or entry.where(fullUrl.exists()).select(fullUrl&resource.meta.versionId).isDistinct()",
-    holds: (node) => {
+const NATIVE_INVARIANTS = new Map<string, (node: JsonObject) => boolean>([
+  // dom-2
+  ['contained.contained.empty()', (node) => listOf(node.contained).every((contained) => contained.contained === undefined)],
+  // dom-4
+  ['contained.meta.versionId.empty() and contained.meta.lastUpdated.empty()', (node) => listOf(node.contained).every((contained) => metaOf(contained).versionId === undefined && metaOf(contained).lastUpdated === undefined)],
+  // dom-5
+  ['contained.meta.security.empty()', (node) => listOf(node.contained).every((contained) => metaOf(contained).security === undefined)],
+  // dom-6
+  ['text.`div`.exists()', (node) => isObject(node.text) && node.text.div !== undefined],
+  // bdl-1
+  ["total.empty() or (type = 'searchset') or (type = 'history')", (node) => node.total === undefined || node.type === 'searchset' || node.type === 'history'],
+  // bdl-2
+  ["entry.search.empty() or (type = 'searchset')", (node) => node.type === 'searchset' || listOf(node.entry).every((entry) => entry.search === undefined)],
+  // bdl-3
+  ["entry.all(request.exists() = (%resource.type = 'batch' or %resource.type = 'transaction' or %resource.type = 'history'))", (node) => listOf(node.entry).every((entry) => (entry.request !== undefined) === (node.type === 'batch' || node.type === 'transaction' || node.type === 'history'))],
+  // bdl-4
+  ["entry.all(response.exists() = (%resource.type = 'batch-response' or %resource.type = 'transaction-response' or %resource.type = 'history'))", (node) => listOf(node.entry).every((entry) => (entry.response !== undefined) === (node.type === 'batch-response' || node.type === 'transaction-response' || node.type === 'history'))],
+  // bdl-7
+  ["(type = 'history') or entry.where(fullUrl.exists()).select(fullUrl&resource.meta.versionId).isDistinct()", (node) => {
       if (node.type === 'history') return true;
       const keys = listOf(node.entry)
         .filter((entry) => entry.fullUrl !== undefined)
         .map((entry) => `${String(entry.fullUrl)}${String((isObject(entry.resource) && metaOf(entry.resource).versionId) ?? '')}`);
       return new Set(keys).size === keys.length;
+    }],
+  // bdl-9
+  ["type = 'document' implies (identifier.system.exists() and identifier.value.exists())", (node) => node.type !== 'document' || (isObject(node.identifier) && node.identifier.system !== undefined && node.identifier.value !== undefined)],
+  // bdl-10
+  ["type = 'document' implies (timestamp.hasValue())", (node) => node.type !== 'document' || typeof node.timestamp === 'string'],
+  // bdl-11
+  ["type = 'document' implies entry.first().resource.is(Composition)", (node) => node.type !== 'document' || (isObject(listOf(node.entry)[0]?.resource) && (listOf(node.entry)[0].resource as JsonObject).resourceType === 'Composition')],
+  // bdl-12
+  ["type = 'message' implies entry.first().resource.is(MessageHeader)", (node) => node.type !== 'message' || (isObject(listOf(node.entry)[0]?.resource) && (listOf(node.entry)[0].resource as JsonObject).resourceType === 'MessageHeader')],
+  // bdl-5
+  ['resource.exists() or request.exists() or response.exists()', (node) => node.resource !== undefined || node.request !== undefined || node.response !== undefined],
+  // bdl-8
+  ["fullUrl.exists() implies fullUrl.contains('/_history/').not()", (node) => typeof node.fullUrl !== 'string' || !node.fullUrl.includes('/_history/')],
+  // bdl-8 as JP-CLINS words it
+  ["fullUrl.contains('/_history/').not()", (node) => typeof node.fullUrl !== 'string' || !node.fullUrl.includes('/_history/')],
+  // qty-3
+  ['code.empty() or system.exists()', (node) => node.code === undefined || node.system !== undefined],
+  // obs-6
+  ['dataAbsentReason.empty() or value.empty()', (node) => node.dataAbsentReason === undefined || !hasChoice(node, 'value')],
+  // obs-7: a value is not repeated as a component with the Observation's own code
+  [
+    'value.empty() or component.code.where(coding.intersect(%resource.code.coding).exists()).empty()',
+    (node) => {
+      if (!hasChoice(node, 'value')) return true;
+      const ownCodings = listOf(isObject(node.code) ? node.code.coding : undefined);
+      return listOf(node.component).every((component) => !listOf(isObject(component.code) ? component.code.coding : undefined).some((coding) => ownCodings.some((own) => deepEquals(own, coding))));
     },
-  },
-  'bdl-9': {
-    expression: "type = 'document' implies (identifier.system.exists() and identifier.value.exists())",
-    holds: (node) => node.type !== 'document' || (isObject(node.identifier) && node.identifier.system !== undefined && node.identifier.value !== undefined),
-  },
-  'bdl-10': { expression: "type = 'document' implies (timestamp.hasValue())", holds: (node) => node.type !== 'document' || typeof node.timestamp === 'string' },
-  'bdl-11': {
-    expression: "type = 'document' implies entry.first().resource.is(Composition)",
-    holds: (node) => node.type !== 'document' || (isObject(listOf(node.entry)[0]?.resource) && (listOf(node.entry)[0].resource as JsonObject).resourceType === 'Composition'),
-  },
-  'bdl-12': {
-    expression: "type = 'message' implies entry.first().resource.is(MessageHeader)",
-    holds: (node) => node.type !== 'message' || (isObject(listOf(node.entry)[0]?.resource) && (listOf(node.entry)[0].resource as JsonObject).resourceType === 'MessageHeader'),
-  },
-  'bdl-5': { expression: 'resource.exists() or request.exists() or response.exists()', holds: (node) => node.resource !== undefined || node.request !== undefined || node.response !== undefined },
-  'bdl-8': { expression: "fullUrl.exists() implies fullUrl.contains('/_history/').not()", holds: (node) => typeof node.fullUrl !== 'string' || !node.fullUrl.includes('/_history/') },
-};
+  ],
+  // cmp-1, cmp-2
+  ['text.exists() or entry.exists() or section.exists()', (node) => node.text !== undefined || node.entry !== undefined || node.section !== undefined],
+  ['emptyReason.empty() or entry.empty()', (node) => node.emptyReason === undefined || node.entry === undefined],
+]);
+
+/** Whether a choice element (`value[x]`) has any value in the instance. */
+function hasChoice(node: JsonObject, name: string): boolean {
+  return Object.keys(node).some((key) => key.startsWith(name) && key.length > name.length && key[name.length] === key[name.length].toUpperCase());
+}
 
 export type InvariantResult = { passed: boolean } | { failedToEvaluate: string };
 
@@ -129,9 +147,9 @@ export class InvariantEvaluator {
   }
 
   /** Evaluates a constraint on one node of type `basePath`; `resource` and `rootResource` fill %resource and %rootResource. */
-  evaluate(expression: string, basePath: string, node: unknown, resource: unknown, rootResource: unknown, key?: string): InvariantResult {
-    const native = key ? NATIVE_INVARIANTS[key] : undefined;
-    if (native && native.expression === expression && isObject(node)) return { passed: native.holds(node) };
+  evaluate(expression: string, basePath: string, node: unknown, resource: unknown, rootResource: unknown): InvariantResult {
+    const native = NATIVE_INVARIANTS.get(expression);
+    if (native && isObject(node)) return { passed: native(node) };
     // fhirpath 5.2.2 fails on a primitive node compiled with a base path (ctx.getDecimal is used before it is set),
     // so primitives are evaluated without one: their constraints do not depend on the model type.
     const compiled = this.compile(expression, typeof node === 'object' && node !== null ? basePath : '');

@@ -712,7 +712,7 @@ class ValidationRun {
       const onceKey = `${path}|${constraint.key}`;
       if (this.evaluatedConstraints.has(onceKey)) continue;
       this.evaluatedConstraints.add(onceKey);
-      const result = this.invariants.evaluate(constraint.expression, basePath, node, frame.resource, frame.rootResource, constraint.key);
+      const result = this.invariants.evaluate(constraint.expression, basePath, node, frame.resource, frame.rootResource);
       if ('failedToEvaluate' in result) {
         frame.issues.warning('invariant', path, `Constraint ${constraint.key} could not be evaluated (${constraint.expression}): ${result.failedToEvaluate}`, `制約 ${constraint.key} を評価できませんでした`);
       } else if (!result.passed) {
