@@ -132,7 +132,7 @@ class ValidationRun {
       }
     }
     this.validateComplex(resource, profile.root, String(resource.resourceType), home.path, profile, frame, true);
-    if (frame.bundle) this.validateBundleEntries(frame);
+    if (frame.bundle) this.validateBundleRules(resource, home.path, frame);
     byProfile.set(profile.url, frame.issues.issues);
     return frame.issues.issues;
   }
@@ -191,6 +191,7 @@ class ValidationRun {
     if (isResourceRoot && Array.isArray(value.contained) && value.contained.length) this.checkContainedAreReferenced(value, path, frame);
     if (typeCode === 'Extension') this.checkExtensionShape(value, path, frame);
     if (typeCode === 'Reference') this.validateReference(value, definition, path, frame);
+    if (typeCode === 'Attachment') this.checkAttachmentSize(value, path, frame);
     if (typeCode === 'Narrative' && typeof value.div === 'string') {
       for (const problem of checkNarrativeXhtml(value.div)) frame.issues.error('value', `${path}.div`, problem.message, problem.messageJa);
     }
@@ -381,6 +382,15 @@ class ValidationRun {
     this.validateTypeProfiles(extension, 'Extension', [url], path, frame);
   }
 
+  /** Attachment.size, when stated with inline data, is the size of the decoded data. */
+  private checkAttachmentSize(attachment: JsonObject, path: string, frame: ResourceFrame): void {
+    if (typeof attachment.data !== 'string' || typeof attachment.size !== 'number' || primitiveProblem('base64Binary', attachment.data)) return;
+    const actual = Buffer.from(attachment.data, 'base64').length;
+    if (actual !== attachment.size) {
+      frame.issues.error('value', path, `Stated Attachment Size ${attachment.size} does not match actual attachment size ${actual}`, `Attachment.size (${attachment.size}) がデータの実サイズ (${actual}) と一致しません`);
+    }
+  }
+
   /** ext-1, natively: an extension has either a value or nested extensions, not both. */
   private checkExtensionShape(extension: JsonObject, path: string, frame: ResourceFrame): void {
     const hasValue = Object.keys(extension).some((key) => key.startsWith('value') && key.length > 5);
@@ -473,9 +483,23 @@ class ValidationRun {
 
   // ---------------------------------------------------------------- Bundles
 
-  /** Bundle rules beyond the base invariants: fullUrl consistency, then every entry resource is validated in place. */
-  private validateBundleEntries(frame: ResourceFrame): void {
+  /** Bundle rules beyond the base invariants: fullUrl form and consistency, link relations, search set conventions. */
+  private validateBundleRules(bundle: JsonObject, path: string, frame: ResourceFrame): void {
     const index = frame.bundle!;
+    const links = Array.isArray(bundle.link) ? bundle.link.filter(isObject) : [];
+    const seenRelations = new Set<unknown>();
+    links.forEach((link, position) => {
+      if (seenRelations.has(link.relation)) {
+        frame.issues.error('invalid', `${path}.link[${position}]`, `The link relationship type '${String(link.relation)}' can only occur once`, `リンク関係 '${String(link.relation)}' は 1 回しか使用できません`);
+      }
+      seenRelations.add(link.relation);
+    });
+    if (bundle.type === 'searchset') {
+      if (!seenRelations.has('self')) frame.issues.warning('invalid', path, 'SearchSet Bundles should have a self link that specifies what the search was', '検索結果の Bundle には self リンクが必要です');
+      if (index.entries.length && !(bundle.entry as unknown[]).every((entry) => isObject(entry) && isObject(entry.search) && entry.search.mode !== undefined)) {
+        frame.issues.warning('invalid', path, 'SearchSet bundles should have search modes on the entries', '検索結果の Bundle の各 entry には search.mode が必要です');
+      }
+    }
     for (const entry of index.entries) {
       if (entry.fullUrl !== undefined && !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(entry.fullUrl)) {
         frame.issues.error('invalid', entry.path, `The fullUrl must be an absolute URL (not '${entry.fullUrl}')`, `fullUrl は絶対 URL でなければなりません ('${entry.fullUrl}')`);

@@ -78,6 +78,14 @@ describe('Bundles and references', () => {
     expect(errors).toContainEqual(expect.objectContaining({ code: 'code-invalid', expression: 'Bundle.entry[0].resource.gender' }));
   });
 
+  it('allows each link relation once and expects search set conventions', () => {
+    const links = [{ relation: 'self', url: 'http://example.org/fhir/Patient' }, { relation: 'self', url: 'http://example.org/fhir/Patient?page=2' }];
+    expect(issuesOf(validator.validate({ resourceType: 'Bundle', type: 'searchset', link: links, entry: [{ fullUrl: 'http://example.org/fhir/Patient/p1', resource: patient }] }))).toEqual([
+      { severity: 'error', code: 'invalid', expression: 'Bundle.link[1]', diagnostics: "The link relationship type 'self' can only occur once" },
+      { severity: 'warning', code: 'invalid', expression: 'Bundle', diagnostics: 'SearchSet bundles should have search modes on the entries' },
+    ]);
+  });
+
   it('resolves contained references and reports unresolvable ones', () => {
     expect(hasErrors(validator.validate({ ...patient, generalPractitioner: [{ reference: '#nope' }] }))).toBe(true);
     expect(issuesOf(validator.validate({ ...patient, generalPractitioner: [{ reference: '#nope' }] }))).toContainEqual(

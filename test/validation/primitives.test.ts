@@ -40,6 +40,14 @@ describe('primitive formats', () => {
     ]);
   });
 
+  it('checks base64 data against the stated Attachment size', () => {
+    const media = { resourceType: 'Media', status: 'completed', text: { status: 'generated', div: '<div xmlns="http://www.w3.org/1999/xhtml">x</div>' } };
+    expect(errorsOf(validator.validate({ ...media, content: { contentType: 'text/plain', data: 'SGVsbG8=', size: 5 } }))).toEqual([]);
+    expect(errorsOf(validator.validate({ ...media, content: { contentType: 'text/plain', data: 'SGVsbG8=', size: 100 } }))).toEqual([
+      { severity: 'error', code: 'value', expression: 'Media.content', diagnostics: 'Stated Attachment Size 100 does not match actual attachment size 5' },
+    ]);
+  });
+
   it('checks a resource id as an id and an Observation time as a dateTime with a timezone', () => {
     expect(errorsOf(validator.validate({ resourceType: 'Patient', id: 'bad id' }))).toEqual([
       { severity: 'error', code: 'invalid', expression: 'Patient.id', diagnostics: "The value 'bad id' is not a valid id" },
