@@ -8,6 +8,7 @@ import { migrate } from './db/migrations.js';
 import { openDatabase } from './db/open.js';
 import { newId } from './fhir/ids.js';
 import { DEFAULT_OPTIONS, writeSyntheticData } from './registry/synthetic/index.js';
+import { reindex } from './search/indexer.js';
 import { createRuntime, serve } from './server.js';
 
 /** Resources of a JSON file (a resource, or the entries of a non-transaction Bundle) or an NDJSON file. */
@@ -89,6 +90,30 @@ program
     const runtime = await createRuntime({ ...loadConfig(), dataDir: 'memory://', databaseUrl: '' }, { logger: false });
     for (const pkg of runtime.context.conformance.packages) console.log(`${pkg.name}#${pkg.version}\t${pkg.resourceCount}\t${pkg.dir}`);
     await runtime.close();
+  });
+
+program
+  .command('reindex')
+  .description('rebuild every search index row from the stored resources (after SearchParameters were added or changed)')
+  .action(async () => {
+    const runtime = await createRuntime(loadConfig(), { logger: false });
+    const bar = new SingleBar({ format: 'reindex [{bar}] {value}/{total} resources' }, Presets.shades_classic);
+    let failures = 0;
+    bar.start(0, 0);
+    try {
+      const indexed = await reindex(runtime.db, runtime.context.conformance, {
+        onProgress: (done, total) => {
+          bar.setTotal(total);
+          bar.update(done);
+        },
+        onError: () => failures++,
+      });
+      bar.stop();
+      console.log(`reindexed ${indexed} resources${failures ? `; ${failures} parameter values could not be evaluated` : ''}`);
+    } finally {
+      bar.stop();
+      await runtime.close();
+    }
   });
 
 /** A command-line number in [min, max]. */
