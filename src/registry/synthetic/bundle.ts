@@ -221,7 +221,7 @@ export function buildDischargeSummary(context: BundleContext): fhir4.Bundle {
     resourceType: 'Encounter',
     meta: meta(JP_PROFILE.encounter, IG_PROFILE.encounter),
     ...(encounterExtensions.length ? { extension: encounterExtensions } : {}),
-    identifier: [instanceId('encounter')],
+    identifier: [{ system: `${SYSTEM.admissionNumberPrefix}${hospital.code}`, value: `${jstDate(admission.admission).replace(/-/g, '')}${context.documentNumber.slice(2)}` }],
     status: 'finished',
     class: { system: SYSTEM.actCode, code: 'IMP', display: 'inpatient encounter' },
     priority: codeable(SYSTEM.actPriority, 'EM', 'emergency'),
@@ -451,7 +451,7 @@ function observationResource(observation: ObservationFact, patientUrl: string, e
         }
       : {}),
     status: 'final',
-    category: [codeable('http://terminology.hl7.org/CodeSystem/observation-category', coding.category, CATEGORY_DISPLAY[coding.category])],
+    category: [codeable(SYSTEM.observationCategory, coding.category, CATEGORY_DISPLAY[coding.category])],
     code: { coding: coding.code, text: coding.text },
     subject: ref(patientUrl),
     encounter: ref(encounterUrl),

@@ -119,6 +119,8 @@ export const SYSTEM = {
   /** 被保険者個人識別子 "insurer number:symbol:number:branch" (JP-CLINS JP_Patient_eCS, JP Core examples). */
   insuranceMemberId: 'http://jpfhir.jp/fhir/clins/Idsystem/JP_Insurance_memberID',
   medicalInstitutionNo: 'http://jpfhir.jp/fhir/core/IdSystem/insurance-medical-institution-no',
+  /** Hospital admission number: this prefix + the institution code (as in the IG's examples). */
+  admissionNumberPrefix: `${IG_BASE}/NamingSystem/admission-number/`,
   prefectureNo: 'urn:oid:1.2.392.100495.20.3.21',
   nameRepresentation: 'http://hl7.org/fhir/StructureDefinition/iso21090-EN-representation',
   compositionVersion: 'http://hl7.org/fhir/StructureDefinition/composition-clinicaldocument-versionNumber',
@@ -143,7 +145,8 @@ export const SYSTEM = {
   ucum: 'http://unitsofmeasure.org',
   actCode: 'http://terminology.hl7.org/CodeSystem/v3-ActCode',
   actPriority: 'http://terminology.hl7.org/CodeSystem/v3-ActPriority',
-  observationCategory: 'http://terminology.hl7.org/CodeSystem/observation-category',
+  /** JP Core's observation categories (same codes as HL7 observation-category; recommended by the IG). */
+  observationCategory: 'http://jpfhir.jp/fhir/core/CodeSystem/JP_SimpleObservationCategory_CS',
   conditionCategory: 'http://terminology.hl7.org/CodeSystem/condition-category',
   conditionClinical: 'http://terminology.hl7.org/CodeSystem/condition-clinical',
   conditionVerification: 'http://terminology.hl7.org/CodeSystem/condition-ver-status',
