@@ -10,7 +10,6 @@ export interface AdmissionInput {
   rng: SeededRandom;
   disease: DiseaseSpec;
   age: number;
-  male: boolean;
   hospital: HospitalCapabilities;
   /** Midnight (JST) of the day the patient reaches the hospital, or falls ill in it. */
   day: number;
@@ -53,7 +52,6 @@ export function simulateAdmission(input: AdmissionInput): ClinicalAdmission {
   const course = disease.course({
     rng,
     age: input.age,
-    male: input.male,
     door: treatmentStart,
     onsetToDoorMinutes,
     hospital: input.hospital,

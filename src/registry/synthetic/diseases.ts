@@ -28,7 +28,6 @@ export interface HospitalCapabilities {
 export interface CourseContext {
   rng: SeededRandom;
   age: number;
-  male: boolean;
   /** Door (arrival) time, or the onset time for in-hospital onset. */
   door: number;
   /** Onset (or last known well) to door in minutes; undefined when the onset time is unknown. */

@@ -117,7 +117,6 @@ export function* generateAdmissions(options: GeneratorOptions): Generator<Genera
       rng,
       disease,
       age: ageAt(person.birthDate, day),
-      male: person.male,
       hospital: hospital.capabilities,
       day,
       missingRate: options.missingRate,

@@ -1,4 +1,2 @@
 export { DEFAULT_OPTIONS, generateAdmissions, writeSyntheticData, type GeneratedAdmission, type GenerationSummary, type GeneratorOptions, type TruthRecord } from './generator.js';
 export { DISEASES, type DiseaseKey } from './diseases.js';
-export { DRUGS, type Drug, type DrugClass } from './drugs.js';
-export { SeededRandom } from './random.js';

@@ -6,7 +6,7 @@
  */
 import { FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, PREFECTURES, SURNAMES, type NamePart, type Prefecture } from './reference-data.js';
 import type { SeededRandom } from './random.js';
-import type { HospitalCapabilities } from './diseases.js';
+import type { DiseaseKey, HospitalCapabilities } from './diseases.js';
 import { hasOldKanjiForm, kanaTypo, oldKanjiForm } from './text-variants.js';
 
 /** Modulus-10 check digit with weights 2,1,2,1… from the right (digit sums of the products), as used by Japanese
@@ -144,7 +144,7 @@ export interface Person {
   registrations: Map<string, Registration>;
   lastHospitalCode?: string;
   lastDischarge?: number;
-  lastDisease?: string;
+  lastDisease?: DiseaseKey;
   alive: boolean;
   admissionCount: number;
 }
