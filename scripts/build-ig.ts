@@ -22,16 +22,19 @@
  */
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { createHash } from 'node:crypto';
 import {
   existsSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   readlinkSync,
   rmSync,
   symlinkSync,
   unlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -152,8 +155,34 @@ function runSushi(home: string, outDir: string, timeoutMs: number): Promise<{ co
   });
 }
 
+/**
+ * A digest of everything SUSHI's output depends on (FSH, sushi-config.yaml, the SUSHI version): a build whose stamp
+ * matches is skipped, so `npm start` and `npm test` only pay for SUSHI when the IG changed. `--force` rebuilds.
+ */
+function inputDigest(): string {
+  const hash = createHash('sha256');
+  const require = createRequire(import.meta.url);
+  hash.update(readFileSync(require.resolve('fsh-sushi/package.json')));
+  const files = [join(PROJECT_ROOT, 'sushi-config.yaml'), ...filesUnder(join(PROJECT_ROOT, 'input', 'fsh'))].sort();
+  for (const file of files) hash.update(file.slice(PROJECT_ROOT.length)).update(readFileSync(file));
+  return hash.digest('hex');
+}
+
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
+}
+
 async function main(): Promise<number> {
   const config = loadConfig();
+  const stampFile = join(dirname(resolve(config.igResourcesDir)), '.build-stamp');
+  const digest = inputDigest();
+  if (!process.argv.includes('--force') && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === digest) {
+    console.log(`build-ig: ${config.igResourcesDir} is up to date (use --force to rebuild)`);
+    return 0;
+  }
   const configPath = join(PROJECT_ROOT, 'sushi-config.yaml');
   const deps = readDependencies(configPath);
 
@@ -199,6 +228,7 @@ async function main(): Promise<number> {
       `build-ig: SUSHI exit code ${code}; errors ${errors?.[1] ?? '?'}, warnings ${warnings?.[1] ?? '?'}; output in ${config.igResourcesDir}`,
     );
     if (code !== 0 || (errors && Number(errors[1]) > 0)) return 1;
+    writeFileSync(stampFile, digest);
     return 0;
   } finally {
     if (tempHome) rmSync(tempHome, { recursive: true, force: true });
