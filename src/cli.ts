@@ -7,6 +7,7 @@ import { loadConfig } from './config.js';
 import { migrate } from './db/migrations.js';
 import { openDatabase } from './db/open.js';
 import { newId } from './fhir/ids.js';
+import { exportToFolder } from './fhir/operation/export/local-export.js';
 import { DEFAULT_OPTIONS, writeSyntheticData } from './registry/synthetic/index.js';
 import { reindex } from './search/indexer.js';
 import { createRuntime, serve } from './server.js';
@@ -150,6 +151,48 @@ program
     }).finally(() => bar.stop());
     const seconds = (performance.now() - started) / 1000;
     console.log(`wrote ${summary.admissions} Bundles (${summary.persons} persons, ${summary.readmissions} re-admissions) in ${summary.files.length} files and truth.json to ${out} in ${seconds.toFixed(1)} s`);
+  });
+
+program
+  .command('export')
+  .description('run a Bulk Data $export end to end and write the NDJSON files and a manifest.json to a folder')
+  .argument('<folder>', 'output folder (created if missing)')
+  .option('--patient', 'Patient-level export: the Patient compartment of every patient')
+  .option('--group <id>', "Group-level export: the Patient compartments of the Group's members")
+  .option('--type <types>', '_type: comma-separated resource types')
+  .option('--since <instant>', '_since: only resources changed after this instant')
+  .option('--type-filter <query...>', '_typeFilter: [type]?[search parameters], repeatable')
+  .option('--deidentify', 'de-identified export (needs EXPORT_PSEUDONYM_KEY; see docs/DEIDENTIFICATION.md)')
+  .action(async (folder: string, options: { patient?: boolean; group?: string; type?: string; since?: string; typeFilter?: string[]; deidentify?: boolean }) => {
+    const runtime = await createRuntime(loadConfig(), { logger: false });
+    const parameters: [string, string][] = [
+      ...(options.type ? [['_type', options.type] as [string, string]] : []),
+      ...(options.since ? [['_since', options.since] as [string, string]] : []),
+      ...(options.typeFilter ?? []).map((filter) => ['_typeFilter', filter] as [string, string]),
+      ...(options.deidentify ? [['_deidentify', 'true'] as [string, string]] : []),
+    ];
+    const bar = new SingleBar({ format: 'export [{bar}] {value}/{total} resources | {duration_formatted}' }, Presets.shades_classic);
+    let started = false;
+    try {
+      const manifest = await exportToFolder(runtime.context, {
+        level: options.group ? 'group' : options.patient ? 'patient' : 'system',
+        ...(options.group ? { groupId: options.group } : {}),
+        parameters,
+        folder,
+        onProgress: (exported, upperBound) => {
+          if (!started) bar.start(upperBound, 0);
+          started = true;
+          bar.setTotal(Math.max(upperBound, exported));
+          bar.update(exported);
+        },
+      });
+      bar.stop();
+      for (const output of manifest.output) console.log(`${output.url}\t${output.type}\t${output.count}`);
+      console.log(`exported ${manifest.output.reduce((sum, output) => sum + output.count, 0)} resources into ${folder} (manifest.json)`);
+    } finally {
+      bar.stop();
+      await runtime.close();
+    }
   });
 
 program.parseAsync().catch((error) => {

@@ -20,7 +20,7 @@ const MEDIUM_BYTES = 100 * 1024;
 /** Incompressible base64, so stored sizes are not shrunk by TOAST compression. */
 const payload = (bytes: number) => randomBytes(Math.ceil((bytes * 3) / 4)).toString('base64').slice(0, bytes);
 
-/** Largest string value in one query result, and the sum of its string values. */
+/** Largest text or bytes value in one query result, and the sum of its text and bytes values. */
 let largestValue = 0;
 let largestResult = 0;
 
@@ -39,10 +39,9 @@ beforeAll(async () => {
     let total = 0;
     for (const row of result.rows as Record<string, unknown>[]) {
       for (const value of Object.values(row)) {
-        if (typeof value === 'string') {
-          largestValue = Math.max(largestValue, value.length);
-          total += value.length;
-        }
+        const size = typeof value === 'string' ? value.length : value instanceof Uint8Array ? value.byteLength : 0;
+        largestValue = Math.max(largestValue, size);
+        total += size;
       }
     }
     largestResult = Math.max(largestResult, total);

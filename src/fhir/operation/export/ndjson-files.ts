@@ -21,7 +21,7 @@ export class NdjsonFileSet {
   ) {}
 
   /** Writes one resource as one line; `parts` are consecutive pieces of its JSON (a large one comes in slices). */
-  async writeResource(parts: AsyncIterable<string> | string[], expectedBytes: number): Promise<void> {
+  async writeResource(parts: AsyncIterable<string | Uint8Array> | string[], expectedBytes: number): Promise<void> {
     if (this.current && this.current.bytes > 0 && this.current.bytes + expectedBytes + 1 > this.byteLimit) await this.closeCurrent();
     const file = this.current ?? (await this.open());
     for await (const part of parts) await this.append(part);
@@ -49,11 +49,11 @@ export class NdjsonFileSet {
     return this.current;
   }
 
-  private async append(text: string): Promise<void> {
+  private async append(chunk: string | Uint8Array): Promise<void> {
     const stream = this.stream!;
-    this.current!.bytes += Buffer.byteLength(text, 'utf8');
+    this.current!.bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk, 'utf8') : chunk.byteLength;
     // Respect backpressure: memory holds at most the stream's buffer, whatever the export's size.
-    if (!stream.write(text)) await once(stream, 'drain');
+    if (!stream.write(chunk)) await once(stream, 'drain');
   }
 
   private async closeCurrent(): Promise<void> {

@@ -122,9 +122,9 @@ async function* rowsOf(context: FhirContext, selection: TypeSelection, parameter
 }
 
 async function textOf(row: ExportedRow): Promise<string> {
-  let text = '';
-  for await (const part of row.parts()) text += part;
-  return text;
+  const parts: Buffer[] = [];
+  for await (const part of row.parts()) parts.push(typeof part === 'string' ? Buffer.from(part, 'utf8') : Buffer.from(part.buffer, part.byteOffset, part.byteLength));
+  return Buffer.concat(parts).toString('utf8');
 }
 
 /** The per-resource rewrite a job needs (_elements, de-identification), or undefined to copy the stored JSON. */

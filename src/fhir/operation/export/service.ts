@@ -14,6 +14,8 @@ const THROTTLED_RETRY_SECONDS = 30;
 interface ActiveJob {
   controller: AbortController;
   done: Promise<void>;
+  /** Resources written so far (updated every thousand resources and at the end of each type). */
+  exported: number;
 }
 
 export interface ExportLog {
@@ -97,6 +99,19 @@ export class ExportService {
     await this.active.get(id)?.done;
   }
 
+  /** Resources a job running in this process has written so far. */
+  exportedSoFar(id: string): number | undefined {
+    return this.active.get(id)?.exported;
+  }
+
+  /** An upper bound of the resources a job writes (every current resource of its types), for progress bars. */
+  async upperBound(parameters: ExportParameters): Promise<number> {
+    const { rows } = await this.context.store.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM resource WHERE type = ANY($1::text[]) AND NOT deleted', [
+      parameters.types,
+    ]);
+    return rows[0].n;
+  }
+
   /** Runs again every job the database lists as running that this process is not running (left by a restart). */
   async resumeInterrupted(): Promise<void> {
     for (const job of await this.jobs.running()) if (!this.active.has(job.id)) this.launch(job);
@@ -111,14 +126,18 @@ export class ExportService {
 
   private launch(job: ExportJob): void {
     if (this.stopped) return;
-    const controller = new AbortController();
-    const done = this.execute(job, controller.signal).finally(() => this.active.delete(job.id));
-    this.active.set(job.id, { controller, done });
+    const active: ActiveJob = { controller: new AbortController(), done: Promise.resolve(), exported: 0 };
+    active.done = this.execute(job, active).finally(() => this.active.delete(job.id));
+    this.active.set(job.id, active);
   }
 
-  private async execute(job: ExportJob, signal: AbortSignal): Promise<void> {
+  private async execute(job: ExportJob, active: ActiveJob): Promise<void> {
+    const signal = active.controller.signal;
     try {
-      const files = await runExportJob(this.context, this.settings, job, signal, (text) => this.jobs.setProgress(job.id, text));
+      const files = await runExportJob(this.context, this.settings, job, signal, (text, exported) => {
+        active.exported = exported;
+        return this.jobs.setProgress(job.id, text);
+      });
       if (signal.aborted) throw new ExportCancelled();
       const listed = await this.jobs.complete(
         { transaction: (work) => this.context.store.transaction((store) => work(store.sql)) },

@@ -13,12 +13,12 @@ export interface TypeSelection {
   ids?: string[];
 }
 
-/** One exported resource: its JSON in one or more consecutive pieces (a large resource comes in slices). */
+/** One exported resource: its JSON in one or more consecutive pieces (a large resource comes in UTF-8 byte slices). */
 export interface ExportedRow {
   id: string;
-  /** Estimated JSON size in bytes (exact for resources read in slices). */
+  /** JSON size in bytes. */
   bytes: number;
-  parts(): AsyncIterable<string>;
+  parts(): AsyncIterable<string | Uint8Array>;
 }
 
 /** Rows listed per round trip (rid and stored size only, so cheap whatever the resources weigh). */
@@ -107,23 +107,22 @@ async function* fetchGroup(sql: Queryable, selection: TypeSelection, group: { ri
   }
 }
 
-/** A possibly large resource: its size is measured, and beyond the budget its text is read in slices. */
+/** A possibly large resource: its size is measured, and beyond the budget its UTF-8 bytes are read in slices. */
 async function measuredRow(sql: Queryable, selection: TypeSelection, row: { rid: number; id: string }, fetchBytes: number): Promise<ExportedRow> {
-  const { rows } = await sql.query<{ bytes: number; chars: number }>(
-    `SELECT octet_length(t.json) AS bytes, length(t.json) AS chars FROM (SELECT ${CONTENT_TEXT} AS json FROM resource r WHERE r.rid = $1) t`,
-    [row.rid, selection.transactionTime],
-  );
-  const { bytes, chars } = { bytes: Number(rows[0].bytes), chars: Number(rows[0].chars) };
-  // Up to 4 bytes a character in UTF-8: a slice of this many characters stays within the budget.
-  const sliceChars = Math.max(1024, Math.floor(fetchBytes / 4));
+  const { rows } = await sql.query<{ bytes: number }>(`SELECT octet_length(${CONTENT_TEXT}) AS bytes FROM resource r WHERE r.rid = $1`, [
+    row.rid,
+    selection.transactionTime,
+  ]);
+  const bytes = Number(rows[0].bytes);
   return {
     id: row.id,
     bytes,
     parts: async function* () {
-      for (let start = 1; start <= chars; start += sliceChars) {
-        const { rows: slice } = await sql.query<{ part: string }>(
-          `SELECT substr(${CONTENT_TEXT}, $3, $4) AS part FROM resource r WHERE r.rid = $1`,
-          [row.rid, selection.transactionTime, start, sliceChars],
+      // Byte slices may split a character; they are written out as bytes, never decoded one by one.
+      for (let start = 1; start <= bytes; start += fetchBytes) {
+        const { rows: slice } = await sql.query<{ part: Uint8Array }>(
+          `SELECT substring(convert_to(${CONTENT_TEXT}, 'UTF8') FROM $3 FOR $4) AS part FROM resource r WHERE r.rid = $1`,
+          [row.rid, selection.transactionTime, start, fetchBytes],
         );
         yield slice[0].part;
       }
