@@ -26,12 +26,18 @@ export function emptyRows(): IndexRows {
 interface TypedValue {
   type: string;
   value: any;
+  /** Element path in its definition (`Patient.gender`, `Identifier.use`), when the item is an element. */
+  path?: string;
 }
 
 function typed(results: unknown[]): TypedValue[] {
   const types = fhirpath.types(results);
   const values = fhirpath.resolveInternalTypes(results) as unknown[];
-  return values.map((value, index) => ({ type: types[index].replace(/^(FHIR|System)\./, ''), value }));
+  return values.map((value, index) => {
+    const node = results[index] as { parentResNode?: { path?: string } | null; propName?: string } | undefined;
+    const parentPath = node?.parentResNode?.path;
+    return { type: types[index].replace(/^(FHIR|System)\./, ''), value, ...(parentPath && node?.propName ? { path: `${parentPath}.${node.propName}` } : {}) };
+  });
 }
 
 const QUANTITY_TYPES = new Set(['Quantity', 'Age', 'Duration', 'Distance', 'Count', 'SimpleQuantity', 'MoneyQuantity']);
@@ -46,12 +52,12 @@ export function parseReference(reference: string): { targetType: string; targetI
 }
 
 /** Adds the rows one typed value yields for a parameter of `type` to `rows`. */
-function addValue(rows: IndexRows, type: Exclude<ParameterType, 'composite'>, param: string, grp: number, item: TypedValue): void {
+function addValue(catalog: ParameterCatalog, rows: IndexRows, type: Exclude<ParameterType, 'composite'>, param: string, grp: number, item: TypedValue): void {
   const { value } = item;
   if (value === null || value === undefined) return;
   switch (type) {
     case 'token':
-      return addToken(rows, param, grp, item);
+      return addToken(catalog, rows, param, grp, item);
     case 'string':
       for (const text of stringsOf(item)) rows.string.push({ param, grp, value: normaliseString(text), exact: text });
       return;
@@ -64,7 +70,7 @@ function addValue(rows: IndexRows, type: Exclude<ParameterType, 'composite'>, pa
         const end = value.end ? dateRange(value.end) : undefined;
         if (start || end) rows.date.push({ param, grp, low: start?.low ?? null, high: end?.high ?? null });
       } else if (item.type === 'Timing') {
-        for (const event of value.event ?? []) addValue(rows, 'date', param, grp, { type: 'dateTime', value: event });
+        for (const event of value.event ?? []) addValue(catalog, rows, 'date', param, grp, { type: 'dateTime', value: event });
       }
       return;
     }
@@ -111,7 +117,7 @@ function addValue(rows: IndexRows, type: Exclude<ParameterType, 'composite'>, pa
   }
 }
 
-function addToken(rows: IndexRows, param: string, grp: number, { type, value }: TypedValue): void {
+function addToken(catalog: ParameterCatalog, rows: IndexRows, param: string, grp: number, { type, value, path }: TypedValue): void {
   const push = (system: string | null | undefined, code: string | null | undefined, text: string | null | undefined) =>
     rows.token.push({ param, grp, system: system ?? null, value: code ?? null, text: text ? normaliseString(text) : null });
   switch (type) {
@@ -133,6 +139,8 @@ function addToken(rows: IndexRows, param: string, grp: number, { type, value }: 
     case 'boolean':
     case 'Boolean':
       return void push(null, String(value), null);
+    case 'code':
+      return void push(path ? catalog.codeSystemOf(path) : undefined, value, null);
     default:
       if (TEXT_TYPES.has(type) && typeof value === 'string') push(null, value, null);
   }
@@ -153,13 +161,13 @@ export function extractRows(catalog: ParameterCatalog, resource: fhir4.Resource,
     try {
       const results = parameter.evaluate(resource);
       if (parameter.type !== 'composite') {
-        for (const item of typed(results)) addValue(rows, parameter.type, parameter.code, 0, item);
+        for (const item of typed(results)) addValue(catalog, rows, parameter.type, parameter.code, 0, item);
         continue;
       }
       // Each element the composite selects is one group; its components are indexed as `code$1`, `code$2`...
       results.forEach((element, index) => {
         parameter.components.forEach((component, position) => {
-          for (const item of typed(component.evaluate(element))) addValue(rows, component.type, `${parameter.code}$${position + 1}`, index + 1, item);
+          for (const item of typed(component.evaluate(element))) addValue(catalog, rows, component.type, `${parameter.code}$${position + 1}`, index + 1, item);
         });
       });
     } catch (error) {

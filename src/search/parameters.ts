@@ -152,6 +152,29 @@ export class ParameterCatalog {
     };
   }
 
+  private readonly boundSystems = new Map<string, string | null>();
+
+  /**
+   * The code system of a `code` element (`Patient.gender`, `Identifier.use`), from its required binding when the
+   * bound ValueSet draws on exactly one system, so `gender=http://hl7.org/fhir/administrative-gender|male` and
+   * :in work on plain codes too.
+   */
+  codeSystemOf(elementPath: string): string | undefined {
+    let system = this.boundSystems.get(elementPath);
+    if (system === undefined) {
+      const root = elementPath.split('.')[0];
+      const element = this.registry
+        .structureDefinition(`http://hl7.org/fhir/StructureDefinition/${root}`)
+        ?.snapshot?.element.find((candidate) => candidate.path === elementPath);
+      const binding = element?.binding;
+      const valueSet = binding?.strength === 'required' && binding.valueSet ? this.registry.valueSet(binding.valueSet) : undefined;
+      const systems = new Set((valueSet?.compose?.include ?? []).map((include) => include.system));
+      system = systems.size === 1 ? ([...systems][0] ?? null) : null;
+      this.boundSystems.set(elementPath, system);
+    }
+    return system ?? undefined;
+  }
+
   get(resourceType: string, code: string): ResolvedParameter | undefined {
     return this.byType.get(resourceType)?.get(code);
   }

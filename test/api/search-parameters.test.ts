@@ -173,6 +173,10 @@ const CASES: Record<string, [string, string[]][]> = {
   token: [
     ['Patient?gender=male', ['p1', 'p3']],
     ['Patient?gender=male,female', ['p1', 'p2', 'p3']],
+    ['Patient?gender=http://hl7.org/fhir/administrative-gender|female', ['p2']],
+    ['Patient?gender=|female', []],
+    ['Patient?gender:in=http://hl7.org/fhir/ValueSet/administrative-gender', ['p1', 'p2', 'p3']],
+    ['Observation?status=http://hl7.org/fhir/observation-status|final', ['ob1', 'ob2']],
     [`Patient?identifier=${MRN}|M1`, ['p1']],
     ['Patient?identifier=M2', ['p2']],
     [`Patient?identifier=${MRN}|`, ['p1', 'p2']],
