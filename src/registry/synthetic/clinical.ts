@@ -20,9 +20,7 @@ export interface AdmissionInput {
 const COMORBIDITY_KEYS: readonly ComorbidityKey[] = ['hypertension', 'diabetes', 'dyslipidemia', 'atrialFibrillation', 'chronicKidneyDisease'];
 
 /** Hour of day of arrival: fewer at night, a morning peak (stroke and ACS onsets cluster in the morning). */
-function arrivalHour(rng: SeededRandom): number {
-  return rng.weighted(Array.from({ length: 24 }, (_, hour) => ({ value: hour, weight: hour < 6 ? 0.5 : hour < 12 ? 1.6 : hour < 20 ? 1.1 : 0.8 })));
-}
+const ARRIVAL_HOURS = Array.from({ length: 24 }, (_, hour) => ({ value: hour, weight: hour < 6 ? 0.5 : hour < 12 ? 1.6 : hour < 20 ? 1.1 : 0.8 }));
 
 export function simulateAdmission(input: AdmissionInput): ClinicalAdmission {
   const { rng, disease } = input;
@@ -30,7 +28,7 @@ export function simulateAdmission(input: AdmissionInput): ClinicalAdmission {
   const comorbidities = new Set(COMORBIDITY_KEYS.filter((key) => rng.chance(disease.comorbidity[key])));
   const inHospitalOnset = rng.chance(disease.inHospitalOnsetShare);
   const onsetTimeStatus = rng.weighted(disease.onsetTimeStatus);
-  const dayTime = input.day + arrivalHour(rng) * HOUR + rng.int(0, 59) * MINUTE;
+  const dayTime = input.day + rng.weighted(ARRIVAL_HOURS) * HOUR + rng.int(0, 59) * MINUTE;
 
   let door: number | undefined;
   let onset: number | undefined;
