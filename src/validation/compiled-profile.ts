@@ -67,6 +67,8 @@ export interface CompiledProfile {
   byId: Map<string, CompiledElement>;
   /** Canonical URLs of this profile and the ones it derives from, for "conforms to ancestor" checks. */
   lineage: Set<string>;
+  /** Where an extension definition may be used (StructureDefinition.context). */
+  contexts: { type: string; expression: string }[];
 }
 
 const BEST_PRACTICE_EXTENSION = 'http://hl7.org/fhir/StructureDefinition/elementdefinition-bestpractice';
@@ -189,7 +191,8 @@ export function compileProfile(sd: fhir4.StructureDefinition, registry: Conforma
     lineage.add(base);
     base = registry.structureDefinition(base)?.baseDefinition;
   }
-  return { url: sd.url, type: sd.type, kind: sd.kind, name: sd.name, root: root!, byId, lineage };
+  const contexts = (sd.context ?? []).map((context) => ({ type: context.type, expression: context.expression }));
+  return { url: sd.url, type: sd.type, kind: sd.kind, name: sd.name, root: root!, byId, lineage, contexts };
 }
 
 /** Compiled profiles by canonical URL, built on first use. */

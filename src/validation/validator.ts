@@ -38,6 +38,9 @@ interface ElementItem {
   primitiveExtension?: unknown;
   typeCode: string;
   path: string;
+  /** Type and definition path of the object holding the property (for extension contexts). */
+  hostType: string;
+  hostDefinitionPath: string;
 }
 
 function isObject(value: unknown): value is JsonObject {
@@ -146,6 +149,7 @@ class ValidationRun {
     profile: CompiledProfile,
     frame: ResourceFrame,
     isResourceRoot = false,
+    hostDefinitionPath = definition.path,
   ): void {
     const source = this.childSource(definition, typeCode, profile);
     if (!source) return;
@@ -181,7 +185,7 @@ class ValidationRun {
     if (!hasContent && !isResourceRoot) {
       frame.issues.error('invalid', path, 'All FHIR elements must have a @value or children (ele-1)', 'すべての要素は値または子要素を持たなければなりません (ele-1)');
     }
-    for (const [child, keys] of present) if (keys.length) this.validateChild(value, child, keys, path, childProfile, frame);
+    for (const [child, keys] of present) if (keys.length) this.validateChild(value, typeCode, hostDefinitionPath, child, keys, path, childProfile, frame);
     for (const child of requiredChildren(childOwner)) {
       if (present.has(child)) continue;
       this.checkCardinality(0, child, path, frame);
@@ -226,7 +230,7 @@ class ValidationRun {
     return typeProfile ? { element: typeProfile.root, profile: typeProfile } : undefined;
   }
 
-  private validateChild(container: JsonObject, child: CompiledElement, presentKeys: { key: string; typeCode: string }[], containerPath: string, profile: CompiledProfile, frame: ResourceFrame): void {
+  private validateChild(container: JsonObject, hostType: string, hostDefinitionPath: string, child: CompiledElement, presentKeys: { key: string; typeCode: string }[], containerPath: string, profile: CompiledProfile, frame: ResourceFrame): void {
     const items: ElementItem[] = [];
     for (const { key, typeCode } of presentKeys) {
       const value = container[key];
@@ -248,14 +252,14 @@ class ValidationRun {
             frame.issues.error('structure', `${path}[${index}]`, 'Null values are not allowed in arrays', '配列に null は使用できません');
             continue;
           }
-          items.push({ value: values[index] ?? undefined, primitiveExtension: extensions[index] ?? undefined, typeCode, path: `${path}[${index}]` });
+          items.push({ value: values[index] ?? undefined, primitiveExtension: extensions[index] ?? undefined, typeCode, path: `${path}[${index}]`, hostType, hostDefinitionPath });
         }
       } else {
         if (Array.isArray(value) || Array.isArray(primitiveExtension)) {
           frame.issues.error('structure', path, `The property '${key}' must be an Object, not an Array`, `プロパティ '${key}' は配列にできません`);
           continue;
         }
-        items.push({ value: value ?? undefined, primitiveExtension, typeCode, path });
+        items.push({ value: value ?? undefined, primitiveExtension, typeCode, path, hostType, hostDefinitionPath });
       }
     }
     if (presentKeys.length > 1) {
@@ -299,7 +303,7 @@ class ValidationRun {
     this.checkFixedAndPattern(value, definition, path, frame);
     this.validateComplex(value, definition, typeCode, path, profile, frame);
     if (typeCode === 'Extension' && typeProfiles.length === 0 && typeof value.url === 'string' && !definition.children.some((c) => c.name === 'url' && c.fixed !== undefined)) {
-      this.validateUnslicedExtension(value, path, frame);
+      this.validateUnslicedExtension(value, item, frame);
     }
     if (typeProfiles.length) this.validateTypeProfiles(value, typeCode, typeProfiles, path, frame);
   }
@@ -319,7 +323,7 @@ class ValidationRun {
         frame.issues.error('structure', path, 'The primitive extension property (_name) must be an object', '_ で始まるプロパティはオブジェクトでなければなりません');
       } else {
         const typeDefinition = this.profiles.forType(typeCode);
-        if (typeDefinition) this.validateComplex(primitiveExtension, typeDefinition.root, 'Element', path, typeDefinition, frame);
+        if (typeDefinition) this.validateComplex(primitiveExtension, typeDefinition.root, typeCode, path, typeDefinition, frame, false, definition.path);
       }
     } else if (value === undefined) {
       frame.issues.error('invalid', path, 'All FHIR elements must have a @value or children (ele-1)', 'すべての要素は値または子要素を持たなければなりません (ele-1)');
@@ -367,7 +371,8 @@ class ValidationRun {
     }
   }
 
-  private validateUnslicedExtension(extension: JsonObject, path: string, frame: ResourceFrame): void {
+  private validateUnslicedExtension(extension: JsonObject, item: ElementItem, frame: ResourceFrame): void {
+    const path = item.path;
     const url = extension.url as string;
     const extensionProfile = this.profiles.get(url);
     if (!extensionProfile) {
@@ -379,7 +384,30 @@ class ValidationRun {
       frame.issues.error('structure', path, `The URL ${url} refers to a ${extensionProfile.type} definition, not an extension`, `${url} は拡張定義ではありません`);
       return;
     }
+    if (!this.extensionAllowedOn(extensionProfile, item, frame)) {
+      // A warning, on the element that holds the extension: R4's own snapshots use some core extensions outside
+      // their declared context (structuredefinition-fhir-type on ElementDefinition.type), so an error would be false.
+      const allowed = extensionProfile.contexts.map((context) => context.expression).join(', ');
+      frame.issues.warning('structure', path.replace(/\.(extension|modifierExtension)\[\d+\]$/, ''), `The extension ${url} is not allowed to be used at this point (allowed = ${allowed}; this element is ${item.hostDefinitionPath})`, `拡張 ${url} はここでは使用できません (使用可能な場所: ${allowed})`);
+    }
     this.validateTypeProfiles(extension, 'Extension', [url], path, frame);
+  }
+
+  /** StructureDefinition.context of type element: the host's type or its path in the resource must be listed. */
+  private extensionAllowedOn(extension: CompiledProfile, item: ElementItem, frame: ResourceFrame): boolean {
+    const elementContexts = extension.contexts.filter((context) => context.type === 'element');
+    if (elementContexts.length === 0 || elementContexts.length < extension.contexts.length) return true;
+    const { hostType, hostDefinitionPath } = item;
+    const home = this.resourceHomes.get(frame.resource)?.path ?? String(frame.resource.resourceType);
+    const inResource = item.path.startsWith(home) ? String(frame.resource.resourceType) + item.path.slice(home.length) : item.path;
+    const hostPath = inResource.replace(/\[\d+\]/g, '').replace(/\.ofType\(\w+\)/g, '').replace(/\.(extension|modifierExtension)$/, '');
+    const hostIsResource = !hostPath.includes('.');
+    return elementContexts.some(({ expression }) =>
+      expression === 'Element' || expression === 'Base' || expression === hostType || expression === hostPath ||
+      expression === hostDefinitionPath || expression === hostDefinitionPath.replace(/\[x\]$/, '') ||
+      (hostIsResource && (expression === 'Resource' || expression === 'DomainResource')) ||
+      (expression === 'BackboneElement' && hostType === 'BackboneElement'),
+    );
   }
 
   /** Attachment.size, when stated with inline data, is the size of the decoded data. */

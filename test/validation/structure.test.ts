@@ -96,6 +96,14 @@ describe('JSON structure', () => {
     );
   });
 
+  it('warns when an extension is used outside its declared context', () => {
+    const mothersFamily = { url: 'http://hl7.org/fhir/StructureDefinition/humanname-mothers-family', valueString: '鈴木' };
+    expect(issuesOf(validator.validate(patient({ name: [{ family: '山田', _family: { extension: [mothersFamily] } }] }))).filter((issue) => issue.severity !== 'information')).toEqual([]);
+    expect(issuesOf(validator.validate(patient({ name: [{ family: '山田', extension: [mothersFamily] }] }))).filter((issue) => issue.severity !== 'information')).toEqual([
+      { severity: 'warning', code: 'structure', expression: 'Patient.name[0]', diagnostics: 'The extension http://hl7.org/fhir/StructureDefinition/humanname-mothers-family is not allowed to be used at this point (allowed = HumanName.family; this element is Patient.name)' },
+    ]);
+  });
+
   it('gives every issue a Japanese text where one exists', () => {
     const [issue] = validator.validate(patient({ name: [{ nickname: 'x' }] })).issue;
     expect(issue.details?.text).toBe("認識できないプロパティ 'nickname'");
