@@ -127,6 +127,28 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'search covering indexes',
+    sql: `
+      -- The value lookups of search carry rid (and the other range end) in the index, so matching rows are found by
+      -- index-only scans instead of visiting the index tables' heap.
+      DROP INDEX search_token_value;
+      CREATE INDEX search_token_value ON search_token (type, param, value, system) INCLUDE (rid);
+      DROP INDEX search_string_value;
+      CREATE INDEX search_string_value ON search_string (type, param, value text_pattern_ops) INCLUDE (rid);
+      DROP INDEX search_date_low;
+      CREATE INDEX search_date_low ON search_date (type, param, low, high) INCLUDE (rid);
+      DROP INDEX search_date_high;
+      CREATE INDEX search_date_high ON search_date (type, param, high) INCLUDE (low, rid);
+      DROP INDEX search_number_value;
+      CREATE INDEX search_number_value ON search_number (type, param, low) INCLUDE (high, system, code, rid);
+      DROP INDEX search_reference_target;
+      CREATE INDEX search_reference_target ON search_reference (type, param, target_id, target_type) INCLUDE (rid);
+      DROP INDEX search_uri_value;
+      CREATE INDEX search_uri_value ON search_uri (type, param, value text_pattern_ops) INCLUDE (rid);
+    `,
+  },
 ];
 
 /** Applies pending migrations; concurrent starts against one PostgreSQL wait on an advisory lock. */
