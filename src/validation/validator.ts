@@ -585,7 +585,7 @@ class ValidationRun {
   private matchesDiscriminator(item: ElementItem, slice: CompiledElement, discriminator: Discriminator, profile: CompiledProfile, frame: ResourceFrame): boolean {
     const steps = splitDiscriminatorPath(discriminator.path);
     const values = this.valuesAtPath(item, steps, frame);
-    const target = this.elementAtPath(slice, item.typeCode, steps, profile);
+    const target = this.discriminatedElement(slice, item.typeCode, discriminator.path, steps, profile);
     switch (discriminator.type) {
       case 'value':
       case 'pattern': {
@@ -659,6 +659,18 @@ class ValidationRun {
   private childTypeCode(parentType: string, name: string): string {
     const child = this.profiles.forType(parentType)?.root.children.find((candidate) => candidate.name === name);
     return child?.types[0]?.code ?? 'BackboneElement';
+  }
+
+  /** elementAtPath, remembered per slice: it depends only on the slice, the item's type and the path. */
+  private discriminatedElement(slice: CompiledElement, typeCode: string, path: string, steps: string[], profile: CompiledProfile): CompiledElement | undefined {
+    let bySliceKey = discriminatedElements.get(slice);
+    if (!bySliceKey) {
+      bySliceKey = new Map();
+      discriminatedElements.set(slice, bySliceKey);
+    }
+    const cacheKey = `${typeCode}|${path}`;
+    if (!bySliceKey.has(cacheKey)) bySliceKey.set(cacheKey, this.elementAtPath(slice, typeCode, steps, profile));
+    return bySliceKey.get(cacheKey);
   }
 
   /** The element definition a discriminator path leads to inside a slice (its own children, else its type's). */
@@ -810,8 +822,19 @@ function lowerIfPrimitive(typeCode: string): string {
   return isPrimitiveType(lowered) ? lowered : typeCode;
 }
 
-/** `extension('http://x').value.ofType(Quantity)` → [`extension('http://x')`, `value`, `ofType(Quantity)`]. */
+const discriminatorSteps = new Map<string, string[]>();
+
+/** `extension('http://x').value.ofType(Quantity)` → [`extension('http://x')`, `value`, `ofType(Quantity)`], parsed once per path. */
 function splitDiscriminatorPath(path: string): string[] {
+  let steps = discriminatorSteps.get(path);
+  if (!steps) {
+    steps = parseDiscriminatorPath(path);
+    discriminatorSteps.set(path, steps);
+  }
+  return steps;
+}
+
+function parseDiscriminatorPath(path: string): string[] {
   const steps: string[] = [];
   let depth = 0;
   let current = '';
@@ -831,6 +854,9 @@ function splitDiscriminatorPath(path: string): string[] {
 function choiceWithWrongType(owner: CompiledElement, key: string): CompiledElement | undefined {
   return owner.children.find((child) => child.isChoice && key.length > child.name.length && key.startsWith(child.name) && /[A-Z]/.test(key[child.name.length]));
 }
+
+/** Discriminator targets per slice (see discriminatedElement); slices are immutable once compiled. */
+const discriminatedElements = new WeakMap<CompiledElement, Map<string, CompiledElement | undefined>>();
 
 /** Children that must be present at least once, computed once per element. */
 const requiredChildrenCache = new WeakMap<CompiledElement, CompiledElement[]>();
