@@ -52,7 +52,7 @@ class ValidationRun {
   private readonly profileResults = new Map<object, Map<string, ValidationIssue[]>>();
   private readonly resourceHomes = new Map<object, { path: string; frame: Omit<ResourceFrame, 'issues'> }>();
   private readonly evaluatedConstraints = new Set<string>();
-  private readonly walkedTypeProfiles = new Set<string>();
+  private readonly walkedTypeProfiles = new WeakMap<IssueList, Set<string>>();
 
   constructor(
     private readonly profiles: ProfileCache,
@@ -345,30 +345,38 @@ class ValidationRun {
 
   /** Walks a data type value against the profiles on its type; with several profiles, one must match. */
   private validateTypeProfiles(value: JsonObject, typeCode: string, typeProfiles: string[], path: string, frame: ResourceFrame): void {
-    const attempts: { url: string; issues: IssueList }[] = [];
+    // A value reached twice in the same walk (slice member and sliced element) is checked against a type profile once.
+    let walked = this.walkedTypeProfiles.get(frame.issues);
+    if (!walked) {
+      walked = new Set();
+      this.walkedTypeProfiles.set(frame.issues, walked);
+    }
+    const candidates: CompiledProfile[] = [];
     for (const url of typeProfiles) {
-      const walkKey = `${path}|${url}`;
-      if (this.walkedTypeProfiles.has(walkKey)) return;
+      if (walked.has(`${path}|${url}`)) return;
       const typeProfile = this.profiles.get(url);
       if (!typeProfile) {
         frame.issues.warning('not-found', path, `Profile ${url} (on type ${typeCode}) is not loaded, so the value was not checked against it`, `プロファイル ${url} が読み込まれていないため検証できません`);
         return;
       }
+      candidates.push(typeProfile);
+    }
+    if (candidates.length === 1) {
+      walked.add(`${path}|${candidates[0].url}`);
+      this.validateComplex(value, candidates[0].root, typeCode, path, candidates[0], frame);
+      return;
+    }
+    // Several profiles: the value must conform to one of them; its issues are those of the first that fits.
+    for (const candidate of candidates) {
       const issues = new IssueList();
-      this.validateComplex(value, typeProfile.root, typeCode, path, typeProfile, { ...frame, issues });
-      attempts.push({ url, issues });
+      this.validateComplex(value, candidate.root, typeCode, path, candidate, { ...frame, issues });
       if (!issues.hasErrors()) {
-        this.walkedTypeProfiles.add(walkKey);
+        walked.add(`${path}|${candidate.url}`);
         frame.issues.addAll(issues.issues);
         return;
       }
     }
-    if (attempts.length === 1) {
-      this.walkedTypeProfiles.add(`${path}|${attempts[0].url}`);
-      frame.issues.addAll(attempts[0].issues.issues);
-    } else if (attempts.length > 1) {
-      frame.issues.error('structure', path, `The value does not conform to any of the profiles ${typeProfiles.join(', ')}`, `値がいずれのプロファイルにも適合しません`);
-    }
+    frame.issues.error('structure', path, `The value does not conform to any of the profiles ${typeProfiles.join(', ')}`, `値がいずれのプロファイルにも適合しません`);
   }
 
   private validateUnslicedExtension(extension: JsonObject, item: ElementItem, frame: ResourceFrame): void {
