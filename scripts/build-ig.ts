@@ -40,6 +40,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { loadConfig, PROJECT_ROOT } from '../src/config.js';
+import { buildIgSiteIfStale } from './build-ig-site.js';
 
 interface Dependency {
   name: string;
@@ -235,10 +236,13 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error(`build-ig: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(1);
-  },
-);
+// The reading site (scripts/build-ig-site.ts) follows every successful build, also when SUSHI was skipped.
+main()
+  .then((code) => (code === 0 ? buildIgSiteIfStale(process.argv.includes('--force')) : code))
+  .then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      console.error(`build-ig: ${err instanceof Error ? err.message : String(err)}`);
+      process.exit(1);
+    },
+  );

@@ -51,6 +51,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   };
 }
 
+/**
+ * IG_SITE_DIR (default `<project>/ig-site`): the IG's reading site, written by `npm run build:ig`
+ * (scripts/build-ig-site.ts) and served at /ig/. Read from the environment (like exportSettings), as the HTTP app
+ * does not carry the server configuration.
+ */
+export function igSiteDir(env: NodeJS.ProcessEnv = process.env): string {
+  return fromRoot(env.IG_SITE_DIR || 'ig-site');
+}
+
 /** Bulk Data $export settings. */
 export interface ExportSettings {
   /** Folder holding the NDJSON files of export jobs (one subfolder per job). */

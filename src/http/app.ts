@@ -5,6 +5,7 @@ import { FhirError, issue, operationOutcome } from '../fhir/outcome.js';
 import { FHIR_ROUTES, type FhirRoute } from '../fhir/routes.js';
 import { registerBulkFiles } from './bulk-files.js';
 import { negotiateFormat } from './content-negotiation.js';
+import { registerIgSite } from './ig-site.js';
 
 export const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 
@@ -111,6 +112,7 @@ export function buildApp(context: FhirContext, options: AppOptions): FastifyInst
   );
 
   app.get('/healthz', async () => ({ status: 'ok' }));
+  registerIgSite(app);
   registerBulkFiles(app, context, options.publicBaseUrl);
 
   app.register(
