@@ -303,11 +303,32 @@ class Site {
     return `${R4_SPEC}${R4_TYPE_PAGES[code] ?? `datatypes.html#${code}`}`;
   }
 
-  /** Display and English designation of a code, from its CodeSystem when the IG or a package has it. */
+  /**
+   * Display and English designation of a code, from its CodeSystem when the IG or a package has it, else from a
+   * value set of the IG that lists the code (ICD-10, for one, is not distributed as a CodeSystem).
+   */
   lookup(system: string, code: string): { display?: string; english?: string } {
     const codeSystem = this.resolve('CodeSystem', system) as fhir4.CodeSystem | undefined;
     const concept = codeSystem ? flattenConcepts(codeSystem.concept ?? []).find((entry) => entry.concept.code === code)?.concept : undefined;
-    return { display: concept?.display, english: concept ? englishDesignation(concept.designation) : undefined };
+    if (concept) return { display: concept.display, english: englishDesignation(concept.designation) };
+    const listed = this.listedConcepts().get(`${system}|${code}`);
+    return { display: listed?.display, english: englishDesignation(listed?.designation) };
+  }
+
+  private listedConceptIndex?: Map<string, fhir4.ValueSetComposeIncludeConcept>;
+
+  private listedConcepts(): Map<string, fhir4.ValueSetComposeIncludeConcept> {
+    if (!this.listedConceptIndex) {
+      this.listedConceptIndex = new Map();
+      for (const valueSet of this.ofCategory('valueset')) {
+        for (const include of (valueSet.resource as fhir4.ValueSet).compose?.include ?? []) {
+          for (const concept of include.concept ?? []) {
+            if (include.system && concept.display) this.listedConceptIndex.set(`${include.system}|${concept.code}`, concept);
+          }
+        }
+      }
+    }
+    return this.listedConceptIndex;
   }
 }
 
@@ -746,9 +767,10 @@ function conceptMapPage(site: Site, artifact: Artifact): string {
   const groups = (conceptMap.group ?? []).map((group) => {
     const rows = group.element.flatMap((element) =>
       (element.target?.length ? element.target : [undefined]).map((mapped) => {
+        const sourceDisplay = element.display ?? (element.code && group.source ? site.lookup(group.source, element.code).display : undefined);
         const targetDisplay = mapped?.display ?? (mapped?.code && group.target ? site.lookup(group.target, mapped.code).display : undefined);
         return (
-          `<tr><td><code>${escapeHtml(element.code ?? '')}</code></td><td>${escapeHtml(element.display ?? '')}</td><td>${escapeHtml(mapped?.equivalence ?? 'unmatched')}</td>` +
+          `<tr><td><code>${escapeHtml(element.code ?? '')}</code></td><td>${escapeHtml(sourceDisplay ?? '')}</td><td>${escapeHtml(mapped?.equivalence ?? 'unmatched')}</td>` +
           `<td><code>${escapeHtml(mapped?.code ?? '')}</code></td><td>${escapeHtml(targetDisplay ?? '')}</td><td>${escapeHtml(mapped?.comment ?? '')}</td></tr>`
         );
       }),
