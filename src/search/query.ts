@@ -26,6 +26,20 @@ export class SqlParams {
     return `$${this.values.push(value)}${cast ? `::${cast}` : ''}`;
   }
 
+  /**
+   * Runs `build`; when it throws, values it bound are dropped again, so a parameter that is ignored leaves no
+   * unreferenced placeholders behind (PostgreSQL cannot type those).
+   */
+  attempt<T>(build: () => T): T {
+    const bound = this.values.length;
+    try {
+      return build();
+    } catch (error) {
+      this.values.length = bound;
+      throw error;
+    }
+  }
+
   alias(prefix: string): string {
     return `${prefix}${++this.aliasCount}`;
   }

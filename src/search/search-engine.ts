@@ -114,11 +114,6 @@ export class SearchEngine extends SearchIndexer {
       .sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  /** Parameters that apply to every resource type (system-level search). */
-  systemParameters(): fhir4.CapabilityStatementRestResourceSearchParam[] {
-    return this.supportedParameters(ANY_TYPE);
-  }
-
   /** Search parameters of the CompartmentDefinition for `compartmentType` that link `type` to it. */
   compartmentParameters(compartmentType: string, type: string): string[] | undefined {
     const definition = this.registry
@@ -140,7 +135,7 @@ export class SearchEngine extends SearchIndexer {
     for (const [name, value] of params) {
       if (RESULT_PARAMETERS.has(splitModifier(name)[0])) continue;
       try {
-        where.push(this.filter(builder, sql, types, name, value));
+        where.push(sql.attempt(() => this.filter(builder, sql, types, name, value)));
       } catch (error) {
         if (error instanceof UnsupportedParameter) ignored.push({ parameter: name, reason: error.message });
         else throw error;
@@ -196,7 +191,7 @@ export class SearchEngine extends SearchIndexer {
     }
     const perType = types.flatMap((type) => {
       try {
-        return [`(r.type = ${sql.bind(type)} AND ${builder.predicate(type, 'r', name, value)})`];
+        return [sql.attempt(() => `(r.type = ${sql.bind(type)} AND ${builder.predicate(type, 'r', name, value)})`)];
       } catch (error) {
         if (error instanceof UnsupportedParameter) return [];
         throw error;

@@ -388,6 +388,12 @@ describe('unknown and malformed parameters', () => {
     expect(outcome.issue[0].expression).toEqual(['foo']);
   });
 
+  it('ignores a chain whose last link is unknown, keeping the other parameters', async () => {
+    const bundle = await search('Condition?encounter.service-provider.nonexistent=1&code=I21.0');
+    expect(matchIds(bundle)).toEqual(['c2']);
+    expect(bundle.entry!.some((entry) => entry.search?.mode === 'outcome')).toBe(true);
+  });
+
   it('refuses an unknown parameter under Prefer: handling=strict', async () => {
     const response = await http.get('/fhir/Patient?foo=bar').set('Prefer', 'handling=strict').expect(400);
     expect(response.body.issue[0].expression).toEqual(['foo']);
@@ -422,6 +428,18 @@ describe('unknown and malformed parameters', () => {
     expect(matchIds(await search('Patient?gender=unknown'))).toEqual(['p9']);
     await http.delete('/fhir/Patient/p9').expect(200);
     expect(matchIds(await search('Patient?name=鈴木'))).toEqual([]);
+  });
+});
+
+describe('engine scopes beyond one type', () => {
+  it('searches several types, or every type with parameters common to all resources', async () => {
+    const { search: engine } = runtime.context;
+    const keys = (result: Awaited<ReturnType<typeof engine.search>>) => result.matches.map((match) => `${match.type}/${match.id}`).sort();
+    expect(keys(await engine.search({ types: ['Patient', 'Condition'] }, [['_id', 'p1,c1,ob1']], { count: 10 }))).toEqual(['Condition/c1', 'Patient/p1']);
+    expect(keys(await engine.search({}, [['_tag', 'urn:tag|study-a']], { count: 10 }))).toEqual(['Patient/p1']);
+    expect(keys(await engine.search({ types: ['Patient', 'Observation'] }, [['code', '70184-3']], { count: 10 }))).toEqual(['Observation/ob1', 'Observation/ob2']);
+    const ignored = await engine.search({}, [['code', '70184-3']], { count: 10 });
+    expect(ignored.ignored.map((one) => one.parameter)).toEqual(['code']);
   });
 });
 
