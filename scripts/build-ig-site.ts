@@ -347,7 +347,10 @@ type MenuTree = { [label: string]: string | MenuTree };
 
 interface PageInput {
   fileName: string;
+  /** The window title (and the heading unless `heading` is given). */
   title: string;
+  /** The page's <h1> as its author wrote it, when that differs from the menu title. */
+  heading?: string;
   body: string;
 }
 
@@ -381,7 +384,7 @@ function layout(site: Site, menu: MenuTree, page: PageInput): string {
 <nav class="artifact-nav" aria-label="成果物 / Artifacts"><ul><li><a href="artifacts.html">成果物一覧 / All artifacts</a></li>${artifactNav}</ul></nav>
 </header>
 <main>
-<h1>${escapeHtml(page.title)}</h1>
+<h1>${page.heading === undefined ? escapeHtml(page.title) : renderInline(page.heading)}</h1>
 ${page.body}
 </main>
 <footer><p>${escapeHtml(site.igTitle)} ${escapeHtml(site.igVersion)} — 草案 / draft. この版は <code>npm run build:ig</code> で生成 / built by <code>npm run build:ig</code>.</p></footer>
@@ -1026,11 +1029,12 @@ export function buildIgSite(options: SiteOptions): string[] {
   // Guidance pages: input/pagecontent/*.md, titled as in sushi-config.yaml (else by their first heading).
   for (const name of readdirSync(options.pagesDir).filter((file) => file.endsWith('.md')).sort()) {
     const markdown = readFileSync(join(options.pagesDir, name), 'utf8');
-    const firstHeading = /^#\s+(.*)$/m.exec(markdown);
-    const title = config.pages?.[name]?.title ?? firstHeading?.[1] ?? basename(name, '.md');
-    // The page's own first heading repeats its title, which the layout already shows as <h1>.
-    const body = firstHeading && markdown.trimStart().startsWith('#') && !markdown.trimStart().startsWith('##') ? markdown.replace(/^\s*#\s+.*$/m, '') : markdown;
-    pages.push({ fileName: `${basename(name, '.md')}.html`, title, body: renderMarkdown(body) });
+    // A page that opens with a level-1 heading gets it as the layout's <h1>; the menu title names the window.
+    const openingHeading = /^\s*#\s+(.*?)\s*$/m.exec(markdown);
+    const heading = openingHeading && markdown.trimStart().startsWith('# ') ? openingHeading[1] : undefined;
+    const title = config.pages?.[name]?.title ?? heading ?? basename(name, '.md');
+    const body = heading === undefined ? markdown : markdown.replace(/^\s*#\s+.*$/m, '');
+    pages.push({ fileName: `${basename(name, '.md')}.html`, title, heading, body: renderMarkdown(body) });
   }
   for (const artifact of site.artifacts) {
     pages.push({ fileName: artifact.page, title: artifact.title, body: PAGE_BUILDERS[artifact.category](site, artifact) });
