@@ -86,7 +86,7 @@ class ValidationRun {
     if (!this.resourceHomes.has(resource)) {
       this.resourceHomes.set(resource, { path, frame: { ...context, resource, rootResource: context.rootResource ?? resource } });
     }
-    const metaProfiles = isObject(resource.meta) && Array.isArray(resource.meta.profile) ? (resource.meta.profile as unknown[]) : [];
+    const metaProfiles = declaredProfiles(resource);
     const selected: CompiledProfile[] = [];
     const select = (canonical: unknown, location: string, fromRequest: boolean): void => {
       if (typeof canonical !== 'string') return;
@@ -122,6 +122,17 @@ class ValidationRun {
     if (cached) return cached;
     // Mark in progress so reference cycles (A → B → A) terminate.
     byProfile.set(profile.url, []);
+    // A declared profile derived from this one contains all of its rules: if the resource passes it, it passes this
+    // one too (the IG's profiles derive from JP-CLINS ones that slices and targetProfiles name).
+    for (const declared of declaredProfiles(resource)) {
+      const derived = declared !== profile.url ? this.profiles.get(declared) : undefined;
+      if (!derived || !derived.lineage.has(profile.url) || derived.type !== resource.resourceType) continue;
+      const derivedIssues = this.profileIssues(resource, derived);
+      if (!derivedIssues.some((issue) => issue.severity === 'error' || issue.severity === 'fatal')) {
+        byProfile.set(profile.url, derivedIssues);
+        return derivedIssues;
+      }
+    }
     const home = this.resourceHomes.get(resource) ?? { path: String(resource.resourceType), frame: { resource, rootResource: resource } };
     const frame: ResourceFrame = { ...home.frame, issues: new IssueList() };
     if (resource.resourceType === 'Bundle') {
@@ -479,8 +490,11 @@ class ValidationRun {
     if (!target) {
       if (literal.startsWith('#')) {
         frame.issues.error('not-found', referencePath, `Unable to resolve the contained resource '${literal}'`, `contained リソース '${literal}' が見つかりません`);
-      } else if (frame.bundle && (literal.startsWith('urn:') || frame.bundle.type === 'document' || frame.bundle.type === 'message')) {
+      } else if (frame.bundle && (frame.bundle.type === 'document' || frame.bundle.type === 'message')) {
+        // Documents and messages must be self-contained.
         frame.issues.error('not-found', referencePath, `Can't find '${literal}' in the bundle`, `Bundle 内に '${literal}' が見つかりません`);
+      } else if (frame.bundle && literal.startsWith('urn:')) {
+        frame.issues.warning('not-found', referencePath, `URN reference is not locally contained within the bundle: ${literal}`, `URN 参照 '${literal}' が Bundle 内にありません`);
       }
     }
     const impliedType = target ? String(target.resource.resourceType) : typeFromLiteral(literal);
@@ -813,6 +827,12 @@ function collectLocalReferences(node: unknown, found: Set<string>, skipContained
       collectLocalReferences(node[key], found, skipContained);
     }
   }
+}
+
+/** The canonical URLs in meta.profile. */
+function declaredProfiles(resource: JsonObject): string[] {
+  const profiles = isObject(resource.meta) && Array.isArray(resource.meta.profile) ? resource.meta.profile : [];
+  return profiles.filter((profile): profile is string => typeof profile === 'string');
 }
 
 function codingOf(coding: JsonObject): { system?: string; code?: string } {

@@ -42,6 +42,13 @@ describe('Bundles and references', () => {
     ]);
   });
 
+  it('warns about a urn reference that is not in a collection Bundle, and errs in a document', () => {
+    const observation = { resourceType: 'Observation', text: narrative, status: 'final', code: { text: 'x' }, subject: { reference: 'urn:uuid:0a1b2c3d-0000-4000-8000-000000000009' } };
+    expect(issuesOf(validator.validate({ resourceType: 'Bundle', type: 'collection', entry: [{ fullUrl: 'urn:uuid:0a1b2c3d-0000-4000-8000-000000000001', resource: observation }] }))).toEqual([
+      { severity: 'warning', code: 'not-found', expression: 'Bundle.entry[0].resource.subject', diagnostics: 'URN reference is not locally contained within the bundle: urn:uuid:0a1b2c3d-0000-4000-8000-000000000009' },
+    ]);
+  });
+
   it('checks the target type of a resolved reference (targetProfile)', () => {
     const organization = { resourceType: 'Organization', id: 'o1', text: narrative, name: 'NCVC' };
     const observation = { resourceType: 'Observation', text: narrative, status: 'final', code: { text: 'x' }, subject: { reference: 'urn:uuid:0a1b2c3d-0000-4000-8000-000000000002' } };
