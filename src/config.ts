@@ -20,6 +20,8 @@ export interface ServerConfig {
   igResourcesDir: string;
   /** Largest accepted request body in bytes. */
   bodyLimit: number;
+  /** Most entries accepted in one transaction, batch or document Bundle. */
+  maxBundleEntries: number;
   /** Base URL used in Location headers and Bundle links; derived from the request when empty. */
   publicBaseUrl: string;
   logLevel: string;
@@ -46,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     fhirPackageCache: fromRoot(env.FHIR_PACKAGE_CACHE || '.fhir/packages'),
     igResourcesDir: fromRoot(env.IG_RESOURCES_DIR || 'fsh-generated/resources'),
     bodyLimit: intFromEnv(env.BODY_LIMIT_BYTES, 20 * 1024 * 1024, 'BODY_LIMIT_BYTES'),
+    maxBundleEntries: maxBundleEntries(env),
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? '').replace(/\/$/, ''),
     logLevel: env.LOG_LEVEL || 'info',
   };
@@ -96,4 +99,12 @@ export function exportSettings(env: NodeJS.ProcessEnv = process.env): ExportSett
     pseudonymKey: env.EXPORT_PSEUDONYM_KEY ?? '',
     dateShiftDays: intFromEnv(env.EXPORT_DATE_SHIFT_DAYS, 0, 'EXPORT_DATE_SHIFT_DAYS'),
   };
+}
+
+/**
+ * MAX_BUNDLE_ENTRIES (default 10000). Bundle processing reads it per request, as the FHIR context does not carry the
+ * server configuration.
+ */
+export function maxBundleEntries(env: NodeJS.ProcessEnv = process.env): number {
+  return intFromEnv(env.MAX_BUNDLE_ENTRIES, 10_000, 'MAX_BUNDLE_ENTRIES');
 }

@@ -8,6 +8,7 @@ import { historyType } from './interaction/history-type.js';
 import { read } from './interaction/read.js';
 import { searchCompartment } from './interaction/search-compartment.js';
 import { searchType } from './interaction/search-type.js';
+import { processBundle } from './interaction/transaction.js';
 import { update } from './interaction/update.js';
 import { vread } from './interaction/vread.js';
 import { exportGroup, exportPatients, exportSystem } from './operation/export/kickoff.js';
@@ -21,6 +22,8 @@ export interface FhirRoute {
   path: string;
   /** The R4 interaction code (CapabilityStatement.rest.resource.interaction / rest.interaction). */
   interaction?: string;
+  /** Further interaction codes the same route serves (POST / answers transaction and batch, by Bundle.type). */
+  alsoInteractions?: string[];
   /** For an operation route: its name (without $) and the OperationDefinition it implements. */
   operation?: { name: string; definition: string };
   level: 'system' | 'type' | 'instance';
@@ -35,6 +38,7 @@ const VALIDATE = { name: 'validate', definition: 'http://hl7.org/fhir/OperationD
  * CapabilityStatement is generated from them, so the two cannot drift apart.
  */
 export const FHIR_ROUTES: FhirRoute[] = [
+  { method: 'POST', path: '/', interaction: 'transaction', alsoInteractions: ['batch'], level: 'system', handler: processBundle },
   { method: 'GET', path: '/metadata', interaction: 'capabilities', level: 'system', handler: capabilities },
   { method: 'GET', path: '/_history', interaction: 'history-system', level: 'system', handler: historySystem },
   { method: 'GET', path: '/:type', interaction: 'search-type', level: 'type', handler: searchType },

@@ -28,6 +28,21 @@ export class VersionConflictError extends Error {
   }
 }
 
+/** One write of a batch (`writeMany`): a create under a fresh id (POST) or a create-or-update (PUT). */
+export interface BatchWrite {
+  resource: fhir4.Resource;
+  id: string;
+  method: 'POST' | 'PUT';
+  /** For PUT: write only if the current version is this one (If-Match). */
+  ifMatch?: string;
+}
+
+export interface BatchWriteResult {
+  version: StoredVersion;
+  /** True when the write made the resource exist (a create, or an update of an absent or deleted resource). */
+  created: boolean;
+}
+
 export interface HistoryScope {
   type?: string;
   id?: string;
@@ -206,6 +221,100 @@ export class ResourceStore {
     });
   }
 
+  /**
+   * Writes many resources in one transaction with a constant number of statements (lock, insert, update), however
+   * many there are: what large transaction Bundles need. Results are in the order of `writes`. A POST id must be
+   * free (the caller chose a fresh one); a PUT behaves as `put`. Every write shares one lastUpdated instant.
+   */
+  writeMany(writes: BatchWrite[], lastUpdated = new Date().toISOString()): Promise<BatchWriteResult[]> {
+    if (writes.length === 0) return Promise.resolve([]);
+    const keys = new Set(writes.map((write) => `${write.resource.resourceType}/${write.id}`));
+    if (keys.size !== writes.length) return Promise.reject(new Error('writeMany: a resource may be written only once per batch'));
+    return this.transaction(async (store) => {
+      const puts = writes.filter((write) => write.method === 'PUT');
+      const currentRows = await store.lockCurrentMany(puts.map((write) => ({ type: write.resource.resourceType, id: write.id })));
+      const current = new Map(currentRows.map((row) => [`${row.type}/${row.id}`, row]));
+      const results: BatchWriteResult[] = new Array(writes.length);
+      const inserts: { index: number; stored: fhir4.Resource; method: 'POST' | 'PUT' }[] = [];
+      const updates: { index: number; rid: number; versionId: number; stored: fhir4.Resource; wasDeleted: boolean }[] = [];
+      writes.forEach((write, index) => {
+        const type = write.resource.resourceType;
+        const row = write.method === 'PUT' ? current.get(`${type}/${write.id}`) : undefined;
+        if (write.ifMatch !== undefined && (!row || row.deleted || String(row.version_id) !== write.ifMatch)) {
+          throw new VersionConflictError(type, write.id, write.ifMatch, row && !row.deleted ? String(row.version_id) : undefined);
+        }
+        if (row) {
+          const versionId = row.version_id + 1;
+          updates.push({ index, rid: row.rid, versionId, stored: stamp(write.resource, write.id, versionId, lastUpdated), wasDeleted: row.deleted });
+        } else {
+          inserts.push({ index, stored: stamp(write.resource, write.id, 1, lastUpdated), method: write.method });
+        }
+      });
+
+      const indexed: { rid: number; type: string; resource?: fhir4.Resource }[] = [];
+      if (inserts.length) {
+        const { rows } = await store.sql.query<{ rid: number; type: string; id: string }>(
+          `WITH input AS (
+             SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(ord int, type text, id text, method text, content jsonb)),
+           current AS (
+             INSERT INTO resource (type, id, version_id, last_updated, content)
+             SELECT type, id, 1, $2::timestamptz, content FROM input ORDER BY ord
+             ON CONFLICT (type, id) DO NOTHING RETURNING rid, type, id)
+           INSERT INTO resource_version (rid, version_id, type, id, last_updated, method, content)
+           SELECT c.rid, 1, c.type, c.id, $2::timestamptz, i.method, i.content
+             FROM current c JOIN input i ON i.type = c.type AND i.id = c.id ORDER BY i.ord
+           RETURNING rid, type, id`,
+          [
+            JSON.stringify(inserts.map(({ stored, method }, ord) => ({ ord, type: stored.resourceType, id: stored.id, method, content: stored }))),
+            lastUpdated,
+          ],
+        );
+        const insertedRid = new Map(rows.map((row) => [`${row.type}/${row.id}`, row.rid]));
+        for (const insert of inserts) {
+          const { resourceType: type, id } = insert.stored;
+          const rid = insertedRid.get(`${type}/${id}`);
+          const write = writes[insert.index];
+          if (rid === undefined) {
+            if (write.method === 'POST') throw new Error(`${type}/${id} already exists`);
+            // A concurrent writer created it after our lock query: update it the ordinary way.
+            results[insert.index] = await store.put(write.resource, write.id, { ifMatch: write.ifMatch, lastUpdated });
+            continue;
+          }
+          indexed.push({ rid, type, resource: insert.stored });
+          results[insert.index] = {
+            version: { type, id: id!, versionId: '1', lastUpdated, deleted: false, method: insert.method, resource: insert.stored },
+            created: true,
+          };
+        }
+      }
+      if (updates.length) {
+        await store.sql.query(
+          `WITH input AS (
+             SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(ord int, rid bigint, version_id int, type text, id text, content jsonb)),
+           current AS (
+             UPDATE resource r SET version_id = i.version_id, last_updated = $2::timestamptz, deleted = false, content = i.content
+               FROM input i WHERE r.rid = i.rid)
+           INSERT INTO resource_version (rid, version_id, type, id, last_updated, method, deleted, content)
+           SELECT rid, version_id, type, id, $2::timestamptz, 'PUT', false, content FROM input ORDER BY ord`,
+          [
+            JSON.stringify(updates.map(({ rid, versionId, stored }, ord) => ({ ord, rid, version_id: versionId, type: stored.resourceType, id: stored.id, content: stored }))),
+            lastUpdated,
+          ],
+        );
+        for (const update of updates) {
+          const { resourceType: type, id } = update.stored;
+          indexed.push({ rid: update.rid, type, resource: update.stored });
+          results[update.index] = {
+            version: { type, id: id!, versionId: String(update.versionId), lastUpdated, deleted: false, method: 'PUT', resource: update.stored },
+            created: update.wasDeleted,
+          };
+        }
+      }
+      if (indexed.length) await store.indexer?.indexWrites(store.sql, indexed);
+      return results;
+    });
+  }
+
   /** Versions newest first, paged by global write order. */
   async history(scope: HistoryScope, query: HistoryQuery): Promise<HistoryPage> {
     const where: string[] = [];
@@ -247,6 +356,18 @@ export class ResourceStore {
       [type, id],
     );
     return rows[0];
+  }
+
+  /** Locks the current rows of many resources in one statement, in rid order so that concurrent batches cannot deadlock. */
+  private async lockCurrentMany(keys: { type: string; id: string }[]) {
+    if (keys.length === 0) return [];
+    const { rows } = await this.sql.query<{ rid: number; type: string; id: string; version_id: number; deleted: boolean }>(
+      `SELECT r.rid, r.type, r.id, r.version_id, r.deleted
+         FROM resource r JOIN jsonb_to_recordset($1::jsonb) AS k(type text, id text) ON r.type = k.type AND r.id = k.id
+        ORDER BY r.rid FOR UPDATE OF r`,
+      [JSON.stringify(keys)],
+    );
+    return rows;
   }
 
   private async insertIfAbsent(

@@ -9,7 +9,7 @@ export const SERVER_VERSION = '0.1.0';
  * profiles loaded from packages, so it states what the server really does.
  */
 export async function capabilities(context: FhirContext, request: FhirRequest): Promise<FhirResponse> {
-  const codes = (routes: FhirRoute[]) => [...new Set(routes.flatMap((route) => (route.interaction ? [route.interaction] : [])))];
+  const codes = (routes: FhirRoute[]) => [...new Set(routes.flatMap((route) => [...(route.interaction ? [route.interaction] : []), ...(route.alsoInteractions ?? [])]))];
   const operations = (routes: FhirRoute[]) =>
     [...new Map(routes.flatMap((route) => (route.operation ? [[route.operation.name, route.operation] as const] : []))).values()];
   const typeRoutes = FHIR_ROUTES.filter((route) => route.level !== 'system');
