@@ -14,13 +14,14 @@ RUN npm run build && npm run build:ig && npm prune --omit=dev --ignore-scripts
 
 FROM node:20-bookworm-slim
 WORKDIR /app
-ENV NODE_ENV=production HOST=0.0.0.0 PORT=8080 DATA_DIR=/data FHIR_PACKAGES_DIR=/opt/fhir-packages
+ENV NODE_ENV=production HOST=0.0.0.0 AUTH_ENABLED=true PORT=8080 DATA_DIR=/data FHIR_PACKAGES_DIR=/opt/fhir-packages
 COPY --from=build /opt/fhir-packages /opt/fhir-packages
 COPY --from=build /app/package.json /app/sushi-config.yaml ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/.fhir ./.fhir
 COPY --from=build /app/fsh-generated ./fsh-generated
+COPY --from=build /app/ig-site ./ig-site
 RUN mkdir -p /data && chown node:node /data
 VOLUME /data
 EXPOSE 8080
