@@ -206,7 +206,7 @@ export class SearchEngine extends SearchIndexer {
       const linking = this.compartmentParameters(compartment.type, type) ?? [];
       const conditions = linking.length
         ? [
-            `r.rid IN (SELECT c.rid FROM search_reference c WHERE c.type = ${sql.bind(type)} AND c.param = ANY(${sql.bind(linking, 'text[]')})
+            `EXISTS (SELECT 1 FROM search_reference c WHERE c.rid = r.rid AND c.type = ${sql.bind(type)} AND c.param = ANY(${sql.bind(linking, 'text[]')})
                AND c.target_type = ${sql.bind(compartment.type)} AND c.target_id = ${sql.bind(compartment.id)})`,
           ]
         : [];
