@@ -203,6 +203,17 @@ describe('$export cycle', () => {
     await http.delete(statusPath).expect(404);
   });
 
+  it('removes a job and its files once they expire', async () => {
+    const statusPath = await kickOff('/$export', '?_type=Organization');
+    await completed(statusPath);
+    const jobId = statusPath.split('/').pop()!;
+    await runtime.db.query("UPDATE export_job SET expires_at = now() - interval '1 second' WHERE id = $1", [jobId]);
+    // Expired jobs are swept periodically and before every kick-off.
+    await completed(await kickOff('/$export', '?_type=Organization'));
+    await http.get(statusPath).expect(404);
+    expect(existsSync(join(exportDir, jobId))).toBe(false);
+  });
+
   it('never serves a file that is not listed', async () => {
     const statusPath = await kickOff('/$export', '?_type=Organization');
     await completed(statusPath);

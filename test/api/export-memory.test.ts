@@ -13,8 +13,8 @@ process.env.EXPORT_FETCH_BYTES = String(FETCH_BYTES);
 
 let runtime: TestRuntime;
 let http: ReturnType<typeof request>;
-const LARGE_BYTES = 6 * 1024 * 1024;
-const MEDIUM_COUNT = 40;
+const LARGE_BYTES = 3 * 1024 * 1024;
+const MEDIUM_COUNT = 30;
 const MEDIUM_BYTES = 100 * 1024;
 
 /** Incompressible base64, so stored sizes are not shrunk by TOAST compression. */
@@ -51,7 +51,7 @@ beforeAll(async () => {
 afterAll(async () => runtime?.close());
 
 describe('$export memory', () => {
-  it('streams a 6 MB resource in slices and batches others by bytes, never holding more than the fetch budget', async () => {
+  it('streams a 3 MB resource in slices and batches others by bytes, never holding more than the fetch budget', async () => {
     const kickOff = await http.get('/fhir/$export?_type=Binary').set({ Prefer: 'respond-async' }).expect(202);
     const statusPath = kickOff.headers['content-location'].slice('http://fhir.test'.length);
     let manifest: { output: { url: string; count: number }[] } | undefined;

@@ -13,6 +13,7 @@ export const WITHHELD_TYPES = new Set(['Binary', 'Media', 'DocumentReference', '
 /** Elements removed wherever they occur: direct identifiers, contact details and free text. */
 const REMOVED_ELEMENTS = new Set([
   'identifier',
+  'alias',
   'telecom',
   'photo',
   'contact',

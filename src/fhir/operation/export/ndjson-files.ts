@@ -4,6 +4,9 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import type { ExportFile } from './jobs.js';
 
+/** Lines are gathered into chunks of about this many characters before they are written. */
+const CHUNK_CHARS = 64 * 1024;
+
 /**
  * The NDJSON output files of one resource type: `<type>-<n>.ndjson`, a new file once one holds `byteLimit` bytes.
  * Each file is written as `<name>.part` and renamed when closed, so a complete name never holds a partial file.
@@ -11,6 +14,8 @@ import type { ExportFile } from './jobs.js';
 export class NdjsonFileSet {
   private stream?: WriteStream;
   private current?: ExportFile;
+  /** Lines of the open file not yet handed to its stream. */
+  private pending = '';
   private readonly closed: ExportFile[] = [];
 
   constructor(
@@ -20,10 +25,20 @@ export class NdjsonFileSet {
     private readonly kind: ExportFile['kind'] = 'output',
   ) {}
 
-  /** Writes one resource as one line; `parts` are consecutive pieces of its JSON (a large one comes in slices). */
-  async writeResource(parts: AsyncIterable<string | Uint8Array> | string[], expectedBytes: number): Promise<void> {
-    if (this.current && this.current.bytes > 0 && this.current.bytes + expectedBytes + 1 > this.byteLimit) await this.closeCurrent();
-    const file = this.current ?? (await this.open());
+  /** Writes one resource as one line. */
+  async writeLine(json: string): Promise<void> {
+    const bytes = Buffer.byteLength(json, 'utf8') + 1;
+    const file = await this.fileFor(bytes);
+    this.pending += `${json}\n`;
+    file.bytes += bytes;
+    file.count++;
+    if (this.pending.length >= CHUNK_CHARS) await this.flush();
+  }
+
+  /** Writes one large resource as one line from consecutive UTF-8 slices of its JSON. */
+  async writeSlices(parts: AsyncIterable<Uint8Array>, bytes: number): Promise<void> {
+    const file = await this.fileFor(bytes + 1);
+    await this.flush();
     for await (const part of parts) await this.append(part);
     await this.append('\n');
     file.count++;
@@ -37,8 +52,24 @@ export class NdjsonFileSet {
 
   /** Stops writing without completing the open file (a cancelled or failed job). */
   abort(): void {
+    this.pending = '';
     this.stream?.destroy();
     this.stream = undefined;
+  }
+
+  /** The file a line of `bytes` goes to: the open one, unless the line would take it past the limit. */
+  private async fileFor(bytes: number): Promise<ExportFile> {
+    if (this.current && this.current.bytes > 0 && this.current.bytes + bytes > this.byteLimit) await this.closeCurrent();
+    return this.current ?? (await this.open());
+  }
+
+  private async flush(): Promise<void> {
+    if (!this.pending) return;
+    const chunk = this.pending;
+    this.pending = '';
+    const stream = this.stream!;
+    // Respect backpressure: memory holds at most the stream's buffer and one chunk, whatever the export's size.
+    if (!stream.write(chunk)) await once(stream, 'drain');
   }
 
   private async open(): Promise<ExportFile> {
@@ -52,12 +83,12 @@ export class NdjsonFileSet {
   private async append(chunk: string | Uint8Array): Promise<void> {
     const stream = this.stream!;
     this.current!.bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk, 'utf8') : chunk.byteLength;
-    // Respect backpressure: memory holds at most the stream's buffer, whatever the export's size.
     if (!stream.write(chunk)) await once(stream, 'drain');
   }
 
   private async closeCurrent(): Promise<void> {
     if (!this.current || !this.stream) return;
+    await this.flush();
     const stream = this.stream;
     stream.end();
     await once(stream, 'finish');

@@ -57,10 +57,12 @@ export async function runExportJob(
     try {
       for await (const row of rowsOf(context, selection, parameters, settings.fetchBytes)) {
         if (transform) {
-          const text = transform(await textOf(row));
-          if (text !== undefined) await output.writeResource([text], Buffer.byteLength(text, 'utf8'));
+          const text = transform('json' in row ? row.json : await textOf(row.parts()));
+          if (text !== undefined) await output.writeLine(text);
+        } else if ('json' in row) {
+          await output.writeLine(row.json);
         } else {
-          await output.writeResource(row.parts(), row.bytes);
+          await output.writeSlices(row.parts(), row.bytes);
         }
         if (++exported % PROGRESS_EVERY === 0) {
           if (signal.aborted) throw new ExportCancelled();
@@ -121,10 +123,11 @@ async function* rowsOf(context: FhirContext, selection: TypeSelection, parameter
   }
 }
 
-async function textOf(row: ExportedRow): Promise<string> {
-  const parts: Buffer[] = [];
-  for await (const part of row.parts()) parts.push(typeof part === 'string' ? Buffer.from(part, 'utf8') : Buffer.from(part.buffer, part.byteOffset, part.byteLength));
-  return Buffer.concat(parts).toString('utf8');
+/** A sliced resource's JSON as one string (a rewrite needs the whole resource). */
+async function textOf(parts: AsyncIterable<Uint8Array>): Promise<string> {
+  const buffers: Buffer[] = [];
+  for await (const part of parts) buffers.push(Buffer.from(part.buffer, part.byteOffset, part.byteLength));
+  return Buffer.concat(buffers).toString('utf8');
 }
 
 /** The per-resource rewrite a job needs (_elements, de-identification), or undefined to copy the stored JSON. */

@@ -13,18 +13,21 @@ export interface TypeSelection {
   ids?: string[];
 }
 
-/** One exported resource: its JSON in one or more consecutive pieces (a large resource comes in UTF-8 byte slices). */
-export interface ExportedRow {
-  id: string;
-  /** JSON size in bytes. */
-  bytes: number;
-  parts(): AsyncIterable<string | Uint8Array>;
-}
+/**
+ * One exported resource: its JSON text, or for a resource larger than the fetch budget its size and its UTF-8
+ * bytes in consecutive slices.
+ */
+export type ExportedRow = { id: string; json: string } | { id: string; bytes: number; parts(): AsyncIterable<Uint8Array> };
 
 /** Rows listed per round trip (rid and stored size only, so cheap whatever the resources weigh). */
 const PAGE_ROWS = 1000;
 /** A resource stored larger than this share of the fetch budget has its exact JSON size measured first. */
 const MEASURE_SHARE = 8;
+/**
+ * Small resources come with the page itself (one round trip): those stored in at most this many bytes, which is below
+ * PostgreSQL's TOAST compression threshold, so their stored size is close to their JSON size.
+ */
+const INLINE_STORED_BYTES = 2000;
 
 /**
  * The version of `r` current at $2 (transaction time): the resource row itself when unchanged since, else the
@@ -42,9 +45,9 @@ const CONTENT_TEXT = `'{"resourceType": ' || to_jsonb(r.type)::text || ', ' ||
 
 /**
  * Streams the resources of one type in rid order without holding more than about `fetchBytes` of resource JSON:
- * a page lists rids and stored sizes, then resources are fetched in groups up to that budget, and one larger than
- * the budget is read in slices of it. Paging is by keyset (rid), never by a held transaction, so other queries
- * (PGlite runs one at a time) interleave with a long export, and a page is the same whichever query runs it.
+ * a page lists rids and stored sizes with the JSON of small resources, the others are fetched in groups up to that
+ * budget, and one larger than the budget is read in slices of it. Paging is by keyset (rid), never by a held
+ * transaction, so other queries (PGlite runs one at a time) interleave with a long export.
  */
 export async function* selectRows(sql: Queryable, selection: TypeSelection, fetchBytes: number): AsyncGenerator<ExportedRow> {
   const params: unknown[] = [selection.type, selection.transactionTime, selection.since ?? '-infinity'];
@@ -63,19 +66,29 @@ export async function* selectRows(sql: Queryable, selection: TypeSelection, fetc
     where.push(`r.rid IN (SELECT c.rid FROM search_reference c WHERE c.type = $1 AND c.param = ANY(${bind(compartment.params, 'text[]')})
       AND c.target_type = 'Patient'${compartment.patients ? ` AND c.target_id = ANY(${bind(compartment.patients, 'text[]')})` : ''})`);
   }
-  const afterRid = `$${params.length + 1}`;
-  const pageSql = `SELECT r.rid, r.id, pg_column_size(r.content) AS stored FROM resource r
-    WHERE ${where.join(' AND ')} AND r.rid > ${afterRid}::bigint ORDER BY r.rid LIMIT ${PAGE_ROWS}`;
+  const inlineBytes = Math.min(INLINE_STORED_BYTES, Math.floor(fetchBytes / PAGE_ROWS));
+  const inlineLimit = `$${params.push(inlineBytes)}::int`;
+  const afterRid = `$${params.length + 1}::bigint`;
+  const pageSql = `SELECT r.rid, r.id, pg_column_size(r.content) AS stored,
+      CASE WHEN pg_column_size(r.content) <= ${inlineLimit} THEN ${CONTENT_TEXT} END AS json
+    FROM resource r WHERE ${where.join(' AND ')} AND r.rid > ${afterRid} ORDER BY r.rid LIMIT ${PAGE_ROWS}`;
 
   let lastRid = 0;
   for (;;) {
-    const { rows: page } = await sql.query<{ rid: number; id: string; stored: number | null }>(pageSql, [...params, lastRid]);
+    const { rows: page } = await sql.query<{ rid: number; id: string; stored: number | null; json: string | null }>(pageSql, [...params, lastRid]);
     if (!page.length) return;
     lastRid = page[page.length - 1].rid;
     let group: typeof page = [];
     let groupBytes = 0;
     for (const row of page) {
       const stored = Number(row.stored ?? 0);
+      if (row.json !== null) {
+        yield* fetchGroup(sql, selection, group);
+        group = [];
+        groupBytes = 0;
+        yield { id: row.id, json: row.json };
+        continue;
+      }
       if (stored > fetchBytes / MEASURE_SHARE) {
         yield* fetchGroup(sql, selection, group);
         group = [];
@@ -101,10 +114,7 @@ async function* fetchGroup(sql: Queryable, selection: TypeSelection, group: { ri
     `SELECT r.id, ${CONTENT_TEXT} AS json FROM resource r WHERE r.rid = ANY($1::bigint[]) ORDER BY r.rid`,
     [group.map((row) => row.rid), selection.transactionTime],
   );
-  for (const row of rows) {
-    const json = row.json;
-    yield { id: row.id, bytes: Buffer.byteLength(json, 'utf8'), parts: async function* () { yield json; } };
-  }
+  for (const row of rows) yield { id: row.id, json: row.json };
 }
 
 /** A possibly large resource: its size is measured, and beyond the budget its UTF-8 bytes are read in slices. */
