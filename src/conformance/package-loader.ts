@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { applyErrata } from './errata.js';
 
 /** A package reference as written in sushi-config.yaml and FHIR package caches: `name#version`. */
 export interface PackageRef {
@@ -150,6 +151,7 @@ export class ConformanceRegistry {
     let resource = this.parsed.get(entry.file);
     if (!resource) {
       resource = readJson(entry.file);
+      applyErrata(entry.packageId, resource);
       this.parsed.set(entry.file, resource);
     }
     return resource as T;

@@ -63,3 +63,18 @@ describe('FHIR package loader', () => {
     expect(local.valueSet('http://example.org/ValueSet/x|1.0.0')?.id).toBe('x');
   });
 });
+
+describe('errata for known package defects', () => {
+  const registry = loadConformance(sources);
+
+  it('lets the JP-CLINS discharge-summary section ValueSet include the discharge (DIS) sections', () => {
+    const valueSet = registry.valueSet('http://jpfhir.jp/fhir/eDischargeSummary/ValueSet/document-section')!;
+    expect(valueSet.compose!.include.map((part) => part.filter?.[0].value)).toEqual(['REF', 'COMMON', 'DIS']);
+  });
+
+  it('adds the section codes the JP-CLINS Composition uses to the document-section CodeSystem', () => {
+    const codeSystem = registry.codeSystem('http://jpfhir.jp/fhir/clins/CodeSystem/document-section')!;
+    const common = codeSystem.concept!.find((concept) => concept.code === 'COMMON')!;
+    expect(common.concept!.map((concept) => concept.code)).toEqual(expect.arrayContaining(['360', '362', '372', '552', '642']));
+  });
+});
