@@ -7,6 +7,7 @@ import { historySystem } from './interaction/history-system.js';
 import { historyType } from './interaction/history-type.js';
 import { read } from './interaction/read.js';
 import { searchCompartment } from './interaction/search-compartment.js';
+import { searchSystem } from './interaction/search-system.js';
 import { searchType } from './interaction/search-type.js';
 import { processBundle } from './interaction/transaction.js';
 import { update } from './interaction/update.js';
@@ -50,6 +51,8 @@ export const FHIR_ROUTES: FhirRoute[] = [
   { method: 'DELETE', path: '/:type/:id', interaction: 'delete', level: 'instance', handler: remove },
   { method: 'GET', path: '/:type/:id/_history', interaction: 'history-instance', level: 'instance', handler: historyInstance },
   { method: 'GET', path: '/:type/:id/_history/:vid', interaction: 'vread', level: 'instance', handler: vread },
+  { method: 'GET', path: '/', interaction: 'search-system', level: 'system', handler: searchSystem },
+  { method: 'POST', path: '/_search', interaction: 'search-system', level: 'system', handler: searchSystem },
   // Compartment search, e.g. Patient/123/Condition (:vid carries the member type).
   { method: 'GET', path: '/:type/:id/:vid', interaction: 'search-type', level: 'instance', handler: searchCompartment },
   // Bulk Data $export kick-off; status and files are served by src/http/bulk-files.ts. The Patient and Group
