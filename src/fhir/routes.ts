@@ -10,6 +10,7 @@ import { searchCompartment } from './interaction/search-compartment.js';
 import { searchSystem } from './interaction/search-system.js';
 import { searchType } from './interaction/search-type.js';
 import { processBundle } from './interaction/transaction.js';
+import { createBundle } from './interaction/document.js';
 import { update } from './interaction/update.js';
 import { vread } from './interaction/vread.js';
 import { exportGroup, exportPatients, exportSystem } from './operation/export/kickoff.js';
@@ -40,6 +41,8 @@ const VALIDATE = { name: 'validate', definition: 'http://hl7.org/fhir/OperationD
  */
 export const FHIR_ROUTES: FhirRoute[] = [
   { method: 'POST', path: '/', interaction: 'transaction', alsoInteractions: ['batch'], level: 'system', handler: processBundle },
+  // Document Bundles are ingested (stored whole and as their entries); other Bundles are plain creates.
+  { method: 'POST', path: '/Bundle', interaction: 'create', level: 'type', handler: createBundle },
   { method: 'GET', path: '/metadata', interaction: 'capabilities', level: 'system', handler: capabilities },
   { method: 'GET', path: '/_history', interaction: 'history-system', level: 'system', handler: historySystem },
   { method: 'GET', path: '/:type', interaction: 'search-type', level: 'type', handler: searchType },

@@ -23,6 +23,7 @@ import { bodyResource, checkId, checkType } from '../resource-checks.js';
 import { versionFromEtag, versionHeaders, writeResponse } from '../respond.js';
 import { validateForWrite } from '../write-validation.js';
 import { batch } from './batch.js';
+import { documentBundle } from './document.js';
 import { searchMatches } from './search-type.js';
 
 /** R4 transaction processing order: DELETE, then POST, then PUT/PATCH, then GET/HEAD. */
@@ -49,9 +50,10 @@ interface PlannedWrite {
   created?: boolean;
 }
 
-/** POST / with a transaction, batch (or, once supported, document) Bundle: dispatches on Bundle.type. */
+/** POST / with a transaction, batch or document Bundle: dispatches on Bundle.type. */
 export async function processBundle(context: FhirContext, request: FhirRequest): Promise<FhirResponse> {
-  const bundle = checkBundle(request.body, ['transaction', 'batch']);
+  const bundle = checkBundle(request.body, ['transaction', 'batch', 'document']);
+  if (bundle.type === 'document') return documentBundle(context, request);
   return bundle.type === 'batch' ? batch(context, request) : transaction(context, request);
 }
 
