@@ -10,6 +10,7 @@ import { newId } from './fhir/ids.js';
 import { exportToFolder } from './fhir/operation/export/local-export.js';
 import { DEFAULT_OPTIONS, writeSyntheticData } from './registry/synthetic/index.js';
 import { reindex } from './search/indexer.js';
+import { CLIENT_ROLES, ClientRegistry, type ClientRole } from './security/clients.js';
 import { createRuntime, serve } from './server.js';
 
 /** Resources of a JSON file (a resource, or the entries of a non-transaction Bundle) or an NDJSON file. */
@@ -114,6 +115,50 @@ program
     } finally {
       bar.stop();
       await runtime.close();
+    }
+  });
+
+const clients = program.command('client').description('manage SMART Backend Services clients');
+
+clients
+  .command('add')
+  .description('register (or update) a client with its public JWK Set and the scopes it may be granted')
+  .requiredOption('--id <clientId>', 'client_id (the iss/sub of its assertions)')
+  .requiredOption('--role <role>', `one of ${CLIENT_ROLES.join(', ')}`)
+  .requiredOption('--jwks <file>', 'JSON file with the public JWK Set ({"keys": [...]})')
+  .requiredOption('--scope <scopes>', 'space-separated SMART v2 scopes, e.g. "system/Bundle.c system/*.rs"')
+  .option('--name <name>', 'display name')
+  .option('--hospital <code>', '10-digit medical institution code (hospital clients)')
+  .action(async (options: { id: string; role: ClientRole; jwks: string; scope: string; name?: string; hospital?: string }) => {
+    const db = await openDatabase(loadConfig());
+    try {
+      await migrate(db);
+      await new ClientRegistry(db).register({
+        clientId: options.id,
+        name: options.name ?? options.id,
+        role: options.role,
+        hospitalCode: options.hospital,
+        jwks: JSON.parse(readFileSync(options.jwks, 'utf8')),
+        scopes: options.scope.split(/\s+/).filter(Boolean),
+      });
+      console.log(`registered client ${options.id} (${options.role})`);
+    } finally {
+      await db.close();
+    }
+  });
+
+clients
+  .command('disable')
+  .description('disable a client: its tokens stop working at once')
+  .argument('<clientId>')
+  .action(async (clientId: string) => {
+    const db = await openDatabase(loadConfig());
+    try {
+      await migrate(db);
+      if (!(await new ClientRegistry(db).disable(clientId))) throw new Error(`no client ${clientId}`);
+      console.log(`disabled client ${clientId}`);
+    } finally {
+      await db.close();
     }
   });
 

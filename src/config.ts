@@ -25,6 +25,12 @@ export interface ServerConfig {
   /** Base URL used in Location headers and Bundle links; derived from the request when empty. */
   publicBaseUrl: string;
   logLevel: string;
+  /** SMART Backend Services authentication on every FHIR route (AUTH_ENABLED=true). */
+  authEnabled: boolean;
+  /** Lifetime of issued access tokens in seconds. */
+  accessTokenLifetime: number;
+  /** Requests per minute allowed per client (per bearer token, or per address without one). */
+  rateLimitPerMinute: number;
 }
 
 function fromRoot(path: string): string {
@@ -51,7 +57,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     maxBundleEntries: maxBundleEntries(env),
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? '').replace(/\/$/, ''),
     logLevel: env.LOG_LEVEL || 'info',
+    authEnabled: /^(1|true|yes)$/i.test(env.AUTH_ENABLED ?? ''),
+    accessTokenLifetime: intFromEnv(env.ACCESS_TOKEN_LIFETIME_S, 300, 'ACCESS_TOKEN_LIFETIME_S'),
+    rateLimitPerMinute: intFromEnv(env.RATE_LIMIT_PER_MINUTE, 6000, 'RATE_LIMIT_PER_MINUTE'),
   };
+}
+
+/**
+ * MAX_BUNDLE_ENTRIES (default 10000). Bundle processing reads it per request, as the FHIR context does not carry the
+ * server configuration.
+ */
+export function maxBundleEntries(env: NodeJS.ProcessEnv = process.env): number {
+  return intFromEnv(env.MAX_BUNDLE_ENTRIES, 10_000, 'MAX_BUNDLE_ENTRIES');
 }
 
 /**
@@ -99,12 +116,4 @@ export function exportSettings(env: NodeJS.ProcessEnv = process.env): ExportSett
     pseudonymKey: env.EXPORT_PSEUDONYM_KEY ?? '',
     dateShiftDays: intFromEnv(env.EXPORT_DATE_SHIFT_DAYS, 0, 'EXPORT_DATE_SHIFT_DAYS'),
   };
-}
-
-/**
- * MAX_BUNDLE_ENTRIES (default 10000). Bundle processing reads it per request, as the FHIR context does not carry the
- * server configuration.
- */
-export function maxBundleEntries(env: NodeJS.ProcessEnv = process.env): number {
-  return intFromEnv(env.MAX_BUNDLE_ENTRIES, 10_000, 'MAX_BUNDLE_ENTRIES');
 }

@@ -12,6 +12,8 @@ import { buildApp } from './http/app.js';
 import { SearchEngine } from './search/search-engine.js';
 import { ResourceStore } from './store/resource-store.js';
 import { Validator } from './validation/index.js';
+import { AuditTrail } from './security/audit-trail.js';
+import { TokenService } from './security/token-service.js';
 
 export interface Runtime {
   db: Database;
@@ -50,9 +52,16 @@ export async function createRuntime(
     search,
     conformance,
     validator: new Validator(conformance),
+    audit: new AuditTrail(db),
     resourceTypes: new Set(conformance.resourceTypes()),
   };
-  const app = buildApp(context, { bodyLimit: config.bodyLimit, publicBaseUrl: config.publicBaseUrl, logger });
+  const app = buildApp(context, {
+    bodyLimit: config.bodyLimit,
+    publicBaseUrl: config.publicBaseUrl,
+    logger,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    ...(config.authEnabled ? { tokens: new TokenService(db, config.accessTokenLifetime) } : {}),
+  });
   let closed = false;
   return {
     db,
@@ -68,8 +77,24 @@ export async function createRuntime(
 }
 
 /** Starts the server and stops it gracefully on SIGINT/SIGTERM (in-flight writes finish first). */
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/**
+ * Secure default: without authentication the server may only listen on loopback. Returns a warning to log, or
+ * throws when the configuration would expose unauthenticated data.
+ */
+export function checkExposure(config: ServerConfig): string | undefined {
+  if (config.authEnabled) return undefined;
+  if (!LOOPBACK.has(config.host)) {
+    throw new Error(`Refusing to listen on ${config.host} without authentication: set AUTH_ENABLED=true (and register clients) or HOST=127.0.0.1`);
+  }
+  return `Authentication is off (AUTH_ENABLED unset): listening on ${config.host} only, reachable from this machine alone`;
+}
+
 export async function serve(config: ServerConfig): Promise<Runtime> {
+  const exposureWarning = checkExposure(config);
   const runtime = await createRuntime(config);
+  if (exposureWarning) runtime.app.log.warn(exposureWarning);
   const log = runtime.app.log;
   await runtime.app.listen({ port: config.port, host: config.host });
   log.info(

@@ -95,6 +95,63 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
     `,
   },
   {
+    version: 3,
+    name: 'security: SMART Backend Services clients, assertion replay guard, access tokens, audit trail',
+    sql: `
+      CREATE TABLE auth_client (
+        client_id     text PRIMARY KEY,
+        name          text        NOT NULL,
+        role          text        NOT NULL,
+        hospital_code text,
+        jwks          jsonb       NOT NULL,
+        scopes        text[]      NOT NULL,
+        disabled      boolean     NOT NULL DEFAULT false,
+        created_at    timestamptz NOT NULL DEFAULT now()
+      );
+      -- Each assertion's jti is accepted once while it is unexpired.
+      CREATE TABLE auth_assertion_jti (
+        client_id  text        NOT NULL,
+        jti        text        NOT NULL,
+        expires_at timestamptz NOT NULL,
+        PRIMARY KEY (client_id, jti)
+      );
+      -- Only a hash of each access token is kept.
+      CREATE TABLE auth_access_token (
+        token_hash text PRIMARY KEY,
+        client_id  text        NOT NULL REFERENCES auth_client (client_id),
+        scopes     text[]      NOT NULL,
+        expires_at timestamptz NOT NULL
+      );
+
+      -- The audit trail: appended for every FHIR request and failed login, never changed.
+      CREATE TABLE audit_event (
+        seq           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        id            text        NOT NULL UNIQUE,
+        recorded      timestamptz NOT NULL DEFAULT clock_timestamp(),
+        client_id     text,
+        role          text,
+        hospital_code text,
+        action        text        NOT NULL,
+        subtype       text        NOT NULL,
+        method        text        NOT NULL,
+        path          text        NOT NULL,
+        status        integer     NOT NULL,
+        address       text,
+        entities      text[]      NOT NULL DEFAULT '{}',
+        detail        text
+      );
+      CREATE INDEX audit_event_recorded ON audit_event (recorded);
+      CREATE INDEX audit_event_client ON audit_event (client_id, seq);
+      CREATE INDEX audit_event_entities ON audit_event USING gin (entities);
+      CREATE FUNCTION audit_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'audit_event is append-only'; END $$;
+      CREATE TRIGGER audit_event_no_update_delete BEFORE UPDATE OR DELETE ON audit_event
+        FOR EACH ROW EXECUTE FUNCTION audit_event_append_only();
+      CREATE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON audit_event
+        FOR EACH STATEMENT EXECUTE FUNCTION audit_event_append_only();
+    `,
+  },
+  {
     version: 4,
     name: 'bulk export jobs',
     sql: `

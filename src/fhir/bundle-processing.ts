@@ -6,6 +6,7 @@ import type { FhirContext, FhirRequest, FhirResponse } from './context.js';
 import { newId } from './ids.js';
 import { badRequest, FhirError, issue, operationOutcome } from './outcome.js';
 import { bodyResource, checkType } from './resource-checks.js';
+import { authorize } from './authorization.js';
 import { FHIR_ROUTES, type FhirRoute } from './routes.js';
 import { remove } from './interaction/delete.js';
 import { searchMatches } from './interaction/search-type.js';
@@ -96,6 +97,7 @@ export function parseEntry(entry: fhir4.BundleEntry<fhir4.Resource> | undefined,
     throw badRequest(`${label}.request.url "${request.url}" names no resource type`, [`${label}.request.url`]);
   }
   const query = questionMark < 0 ? [] : [...new URLSearchParams(relative.slice(questionMark + 1))].filter(([name]) => name !== '_format');
+  authorizeEntry(bundleRequest, label, request.method, segments);
   return {
     index,
     label,
@@ -113,6 +115,25 @@ export function parseEntry(entry: fhir4.BundleEntry<fhir4.Resource> | undefined,
       prefer: bundleRequest.headers.prefer,
     },
   };
+}
+
+/** The interaction an entry performs, for the scope check: what its method does to the type its URL names. */
+function entryInteraction(method: string, segments: string[]): string {
+  if (method === 'POST') return 'create';
+  if (method === 'PUT' || method === 'PATCH') return 'update';
+  if (method === 'DELETE') return 'delete';
+  return segments.length >= 2 ? 'read' : 'search-type';
+}
+
+/** Each entry needs the caller's scope for what it does, exactly as the same request sent alone would. */
+function authorizeEntry(bundleRequest: FhirRequest, label: string, method: string, segments: string[]): void {
+  const type = /^[A-Z]/.test(segments[0]) ? segments[0] : '*';
+  try {
+    authorize(bundleRequest, { interaction: entryInteraction(method, segments) }, type);
+  } catch (error) {
+    if (error instanceof FhirError) throw new FhirError(error.status, 'forbidden', `${label}: ${error.message}`, [label]);
+    throw error;
+  }
 }
 
 /**

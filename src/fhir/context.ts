@@ -1,5 +1,7 @@
 import type { ConformanceRegistry } from '../conformance/package-loader.js';
 import type { SearchEngine } from '../search/search-engine.js';
+import type { AuditTrail } from '../security/audit-trail.js';
+import type { Principal } from '../security/token-service.js';
 import type { ResourceStore } from '../store/resource-store.js';
 import type { Validator } from '../validation/index.js';
 
@@ -8,6 +10,8 @@ export interface FhirContext {
   store: ResourceStore;
   search: SearchEngine;
   conformance: ConformanceRegistry;
+  /** The append-only audit trail (served as read-only AuditEvent resources). */
+  audit: AuditTrail;
   /** Profile validator: $validate and validation of every write. */
   validator: Validator;
   /** Concrete R4 resource types this server serves. */
@@ -27,6 +31,8 @@ export interface FhirRequest {
   body?: unknown;
   /** Lower-case header names. */
   headers: Record<string, string | undefined>;
+  /** The authenticated client, when authentication is on. */
+  principal?: Principal;
 }
 
 export interface FhirResponse {

@@ -1,11 +1,20 @@
 import type { FhirContext, FhirRequest } from './context.js';
 import { badRequest, FhirError } from './outcome.js';
 import { isValidId } from './ids.js';
+import { AUDIT_RESOURCE_TYPE } from '../security/audit-trail.js';
 
 /** The URL's resource type must be one this server serves. */
 export function checkType(context: FhirContext, type: string | undefined): string {
   if (!type || !context.resourceTypes.has(type)) {
     throw new FhirError(404, 'not-supported', `Unknown resource type "${type}"`);
+  }
+  return type;
+}
+
+/** Types the server writes itself; the API may read them but never create, change or delete them. */
+export function checkWritable(type: string): string {
+  if (type === AUDIT_RESOURCE_TYPE) {
+    throw new FhirError(405, 'not-supported', `${type} records are written by the server and cannot be created, changed or deleted`);
   }
   return type;
 }

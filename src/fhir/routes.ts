@@ -15,6 +15,10 @@ import { update } from './interaction/update.js';
 import { vread } from './interaction/vread.js';
 import { exportGroup, exportPatients, exportSystem } from './operation/export/kickoff.js';
 import { validate } from './operation/validate.js';
+import { auditEventRead } from './interaction/audit-event-read.js';
+import { auditEventSearch } from './interaction/audit-event-search.js';
+
+import type { Permission } from '../security/scopes.js';
 
 export type Handler = (context: FhirContext, request: FhirRequest) => Promise<FhirResponse>;
 
@@ -26,13 +30,20 @@ export interface FhirRoute {
   interaction?: string;
   /** Further interaction codes the same route serves (POST / answers transaction and batch, by Bundle.type). */
   alsoInteractions?: string[];
-  /** For an operation route: its name (without $) and the OperationDefinition it implements. */
-  operation?: { name: string; definition: string };
+  /**
+   * For an operation route: its name (without $), the OperationDefinition it implements and the SMART permission it
+   * needs on every type it touches (none: any authenticated client).
+   */
+  operation?: { name: string; definition: string; permission?: Permission };
   level: 'system' | 'type' | 'instance';
+  /** Set on routes that serve one resource type only (its path names it); generic routes then skip that type. */
+  resourceType?: string;
   handler: Handler;
 }
 
-const EXPORT = { name: 'export', definition: 'http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export' };
+const EXPORT = { name: 'export', definition: 'http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export', permission: 'r' as const };
+const PATIENT_EXPORT = { ...EXPORT, definition: 'http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export' };
+const GROUP_EXPORT = { ...EXPORT, definition: 'http://hl7.org/fhir/uv/bulkdata/OperationDefinition/group-export' };
 const VALIDATE = { name: 'validate', definition: 'http://hl7.org/fhir/OperationDefinition/Resource-validate' };
 
 /**
@@ -45,6 +56,9 @@ export const FHIR_ROUTES: FhirRoute[] = [
   { method: 'POST', path: '/Bundle', interaction: 'create', level: 'type', handler: createBundle },
   { method: 'GET', path: '/metadata', interaction: 'capabilities', level: 'system', handler: capabilities },
   { method: 'GET', path: '/_history', interaction: 'history-system', level: 'system', handler: historySystem },
+  // The audit trail is read-only and lives outside resource storage; these static paths win over /:type.
+  { method: 'GET', path: '/AuditEvent', interaction: 'search-type', level: 'type', resourceType: 'AuditEvent', handler: auditEventSearch },
+  { method: 'GET', path: '/AuditEvent/:id', interaction: 'read', level: 'instance', resourceType: 'AuditEvent', handler: auditEventRead },
   { method: 'GET', path: '/:type', interaction: 'search-type', level: 'type', handler: searchType },
   { method: 'POST', path: '/:type/_search', interaction: 'search-type', level: 'type', handler: searchType },
   { method: 'POST', path: '/:type', interaction: 'create', level: 'type', handler: create },
@@ -58,14 +72,14 @@ export const FHIR_ROUTES: FhirRoute[] = [
   { method: 'POST', path: '/_search', interaction: 'search-system', level: 'system', handler: searchSystem },
   // Compartment search, e.g. Patient/123/Condition (:vid carries the member type).
   { method: 'GET', path: '/:type/:id/:vid', interaction: 'search-type', level: 'instance', handler: searchCompartment },
-  // Bulk Data $export kick-off; status and files are served by src/http/bulk-files.ts. The Patient and Group
-  // routes declare no operation: the CapabilityStatement would list a type-level operation on every type.
+  // Bulk Data $export kick-off; status and files are served by src/http/bulk-files.ts. Export reads every type, so
+  // it needs read permission on all of them (system/*.r).
   { method: 'GET', path: '/$export', operation: EXPORT, level: 'system', handler: exportSystem },
   { method: 'POST', path: '/$export', operation: EXPORT, level: 'system', handler: exportSystem },
-  { method: 'GET', path: '/Patient/$export', level: 'type', handler: exportPatients },
-  { method: 'POST', path: '/Patient/$export', level: 'type', handler: exportPatients },
-  { method: 'GET', path: '/Group/:id/$export', level: 'instance', handler: exportGroup },
-  { method: 'POST', path: '/Group/:id/$export', level: 'instance', handler: exportGroup },
+  { method: 'GET', path: '/Patient/$export', operation: PATIENT_EXPORT, level: 'type', resourceType: 'Patient', handler: exportPatients },
+  { method: 'POST', path: '/Patient/$export', operation: PATIENT_EXPORT, level: 'type', resourceType: 'Patient', handler: exportPatients },
+  { method: 'GET', path: '/Group/:id/$export', operation: GROUP_EXPORT, level: 'instance', resourceType: 'Group', handler: exportGroup },
+  { method: 'POST', path: '/Group/:id/$export', operation: GROUP_EXPORT, level: 'instance', resourceType: 'Group', handler: exportGroup },
   { method: 'POST', path: '/$validate', operation: VALIDATE, level: 'system', handler: validate },
   { method: 'POST', path: '/:type/$validate', operation: VALIDATE, level: 'type', handler: validate },
 ];

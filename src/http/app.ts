@@ -3,14 +3,23 @@ import type { Logger } from 'pino';
 import type { FhirContext, FhirRequest, FhirResponse } from '../fhir/context.js';
 import { FhirError, issue, operationOutcome } from '../fhir/outcome.js';
 import { FHIR_ROUTES, type FhirRoute } from '../fhir/routes.js';
+import type { Principal, TokenService } from '../security/token-service.js';
+import { authorize } from '../fhir/authorization.js';
+import { auditFhirRequest, type AuditContext } from './audit.js';
+import { registerAuthRoutes, requirePrincipal } from './auth.js';
 import { registerBulkFiles } from './bulk-files.js';
 import { negotiateFormat } from './content-negotiation.js';
 import { registerIgSite } from './ig-site.js';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 
 export const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 
 export interface AppOptions {
   bodyLimit: number;
+  /** When set, every FHIR route but /metadata needs a bearer token issued by this service. */
+  tokens?: TokenService;
+  rateLimitPerMinute: number;
   /** Base URL for links; derived from each request's Host when empty. */
   publicBaseUrl: string;
   logger: Logger | false;
@@ -39,8 +48,31 @@ function errorResponse(error: any, request: FastifyRequest): { status: number; o
   return { status: 500, outcome: operationOutcome([issue('fatal', 'exception', 'Internal server error; the request was not completed')]) };
 }
 
+/** Deeper JSON than this is no FHIR resource anyone sends; refusing it early keeps recursion bounded. */
+export const MAX_JSON_DEPTH = 128;
+
+/** Nesting depth of a JSON text, counting brackets outside strings; stops counting past `limit`. */
+function jsonDepthExceeds(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i);
+    if (inString) {
+      if (char === 0x5c) i++; // backslash: skip the escaped character
+      else if (char === 0x22) inString = false;
+    } else if (char === 0x22) inString = true;
+    else if (char === 0x7b || char === 0x5b) {
+      if (++depth > limit) return true;
+    } else if (char === 0x7d || char === 0x5d) depth--;
+  }
+  return false;
+}
+
 function parseJsonBody(_request: FastifyRequest, body: string, done: (error: Error | null, value?: unknown) => void) {
   if (body.trim() === '') return done(null, undefined);
+  if (jsonDepthExceeds(body, MAX_JSON_DEPTH)) {
+    return done(new FhirError(400, 'structure', `Request body nests deeper than ${MAX_JSON_DEPTH} levels`));
+  }
   try {
     done(null, JSON.parse(body));
   } catch (error) {
@@ -52,7 +84,7 @@ function baseUrlOf(request: FastifyRequest, publicBaseUrl: string): string {
   return publicBaseUrl ? `${publicBaseUrl}/fhir` : `${request.protocol}://${request.host}/fhir`;
 }
 
-function toFhirRequest(request: FastifyRequest, route: FhirRoute, publicBaseUrl: string): FhirRequest {
+function toFhirRequest(request: FastifyRequest, route: FhirRoute, publicBaseUrl: string, principal?: Principal): FhirRequest {
   const url = new URL(request.url, 'http://local');
   const query = [...url.searchParams].filter(([name]) => name !== '_format');
   const params = request.params as Record<string, string | undefined>;
@@ -74,6 +106,7 @@ function toFhirRequest(request: FastifyRequest, route: FhirRoute, publicBaseUrl:
     query,
     body: form ? undefined : request.body,
     headers,
+    ...(principal ? { principal } : {}),
   };
 }
 
@@ -111,18 +144,46 @@ export function buildApp(context: FhirContext, options: AppOptions): FastifyInst
     sendOutcome(reply, 404, operationOutcome([issue('error', 'not-found', `No FHIR endpoint for ${request.method} ${request.url.split('?')[0]}`)])),
   );
 
+  // API responses are data, never documents to render or frame.
+  app.register(helmet, { contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } });
+  app.register(rateLimit, {
+    max: options.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    keyGenerator: (request) => request.headers.authorization ?? request.ip,
+    errorResponseBuilder: (_request, context) =>
+      new FhirError(429, 'throttled', `Rate limit of ${context.max} requests per minute exceeded; retry after ${context.after}`, undefined, {
+        'Retry-After': String(Math.ceil(context.ttl / 1000)),
+      }),
+  });
+  if (options.tokens) registerAuthRoutes(app, options.tokens, context.audit, options.publicBaseUrl);
+
   app.get('/healthz', async () => ({ status: 'ok' }));
   registerIgSite(app);
-  registerBulkFiles(app, context, options.publicBaseUrl);
+  registerBulkFiles(app, context, options.publicBaseUrl, options.tokens);
 
   app.register(
     async (fhir) => {
+      // Audited before the answer leaves, so that every answered request has its record.
+      fhir.addHook('onSend', async (request, reply, payload) => {
+        await auditFhirRequest(context.audit, request, reply);
+        return payload;
+      });
       fhir.addHook('onRequest', async (request) => negotiateFormat(request.headers.accept, new URL(request.url, 'http://local').searchParams.get('_format')));
+      const tokens = options.tokens;
       for (const route of FHIR_ROUTES) {
+        const isPublic = route.interaction === 'capabilities';
         fhir.route({
           method: route.method,
           url: route.path,
-          handler: async (request, reply) => send(reply, await route.handler(context, toFhirRequest(request, route, options.publicBaseUrl))),
+          handler: async (request, reply) => {
+            const audit: AuditContext = { route };
+            request.auditContext = audit;
+            audit.principal = tokens && !isPublic ? await requirePrincipal(request, tokens) : undefined;
+            const fhirRequest = toFhirRequest(request, route, options.publicBaseUrl, audit.principal);
+            authorize(fhirRequest, route);
+            audit.response = await route.handler(context, fhirRequest);
+            return send(reply, audit.response);
+          },
         });
       }
     },

@@ -5,8 +5,13 @@ import type { FhirContext } from '../fhir/context.js';
 import { exportService } from '../fhir/operation/export/service.js';
 import { exportCancel, exportFilePath, exportStatus, FILE_PATH } from '../fhir/operation/export/status.js';
 import { STATUS_PATH } from '../fhir/operation/export/kickoff.js';
+import { FhirError } from '../fhir/outcome.js';
+import { allows } from '../security/scopes.js';
+import type { TokenService } from '../security/token-service.js';
+import { requirePrincipal } from './auth.js';
 
 const NDJSON = 'application/fhir+ndjson';
+
 
 function baseUrlOf(request: FastifyRequest, publicBaseUrl: string): string {
   return publicBaseUrl ? `${publicBaseUrl}/fhir` : `${request.protocol}://${request.host}/fhir`;
@@ -17,23 +22,31 @@ function baseUrlOf(request: FastifyRequest, publicBaseUrl: string): string {
  * streamed from disk as application/fhir+ndjson. Also ties the export service to the app's life: interrupted jobs
  * resume when the app is ready and running jobs stop (to resume later) when it closes, before the store closes.
  */
-export function registerBulkFiles(app: FastifyInstance, context: FhirContext, publicBaseUrl: string): void {
+export function registerBulkFiles(app: FastifyInstance, context: FhirContext, publicBaseUrl: string, tokens?: TokenService): void {
   const service = exportService(context, app.log);
   app.addHook('onReady', () => service.start());
   app.addHook('onClose', () => service.stop());
+  // With authentication on, polling, cancelling and downloading need the same read-all permission as the kick-off.
+  const guard = tokens && {
+    preHandler: async (request: FastifyRequest) => {
+      const principal = await requirePrincipal(request, tokens);
+      if (!allows(principal.scopes, '*', 'r')) throw new FhirError(403, 'forbidden', `Client ${principal.clientId} needs system/*.r for bulk export`);
+    },
+  };
 
-  app.get<{ Params: { jobId: string } }>(`/fhir${STATUS_PATH}/:jobId`, async (request, reply) => {
+  app.get<{ Params: { jobId: string } }>(`/fhir${STATUS_PATH}/:jobId`, { ...guard }, async (request, reply) => {
     const response = await exportStatus(context, request.params.jobId, baseUrlOf(request, publicBaseUrl));
     reply.code(response.status).headers(response.headers);
-    return response.manifest ? reply.type('application/json').send(JSON.stringify(response.manifest)) : reply.send();
+    if (!response.manifest) return reply.send();
+    return reply.type('application/json').send(JSON.stringify({ ...response.manifest, requiresAccessToken: !!tokens }));
   });
 
-  app.delete<{ Params: { jobId: string } }>(`/fhir${STATUS_PATH}/:jobId`, async (request, reply) => {
+  app.delete<{ Params: { jobId: string } }>(`/fhir${STATUS_PATH}/:jobId`, { ...guard }, async (request, reply) => {
     const response = await exportCancel(context, request.params.jobId);
     return reply.code(response.status).type('application/fhir+json; charset=utf-8').send(JSON.stringify(response.outcome));
   });
 
-  app.get<{ Params: { jobId: string; fileName: string } }>(`/fhir${FILE_PATH}/:jobId/:fileName`, async (request, reply) => {
+  app.get<{ Params: { jobId: string; fileName: string } }>(`/fhir${FILE_PATH}/:jobId/:fileName`, { ...guard }, async (request, reply) => {
     const path = await exportFilePath(context, request.params.jobId, request.params.fileName);
     const { size } = await stat(path);
     return reply.type(NDJSON).header('Content-Length', String(size)).send(createReadStream(path));

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import request from 'supertest';
+import { afterAll, beforeAll } from 'vitest';
 import { loadConfig, type ServerConfig } from '../../src/config.js';
 import { createRuntime, type Runtime } from '../../src/server.js';
 
@@ -36,6 +38,44 @@ export async function startTestRuntime(overrides: Partial<ServerConfig> = {}): P
         await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
         await client.end();
       }
+    },
+  };
+}
+
+export interface TestApi {
+  /** The suite's runtime (available inside tests and hooks). */
+  readonly runtime: TestRuntime;
+  /** supertest bound to the runtime's HTTP server. */
+  readonly http: ReturnType<typeof request>;
+  /** Number of current resources stored, for "nothing stored" assertions. */
+  storedCount(type?: string): Promise<number>;
+}
+
+/** Registers beforeAll/afterAll hooks that give a suite a fresh server on its store and a supertest client. */
+export function useTestApi(overrides: Partial<ServerConfig> = {}): TestApi {
+  let runtime: TestRuntime | undefined;
+  let http: ReturnType<typeof request> | undefined;
+  beforeAll(async () => {
+    runtime = await startTestRuntime(overrides);
+    await runtime.app.ready();
+    http = request(runtime.app.server);
+  });
+  afterAll(async () => runtime?.close());
+  return {
+    get runtime() {
+      if (!runtime) throw new Error('the test runtime starts in beforeAll');
+      return runtime;
+    },
+    get http() {
+      if (!http) throw new Error('the test runtime starts in beforeAll');
+      return http;
+    },
+    async storedCount(type?: string) {
+      const { rows } = await this.runtime.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM resource${type ? ' WHERE type = $1' : ''}`,
+        type ? [type] : [],
+      );
+      return rows[0].n;
     },
   };
 }

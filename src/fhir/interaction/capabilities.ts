@@ -1,5 +1,7 @@
 import type { FhirContext, FhirRequest, FhirResponse } from '../context.js';
+import { AUDIT_RESOURCE_TYPE } from '../../security/audit-trail.js';
 import { FHIR_ROUTES, type FhirRoute } from '../routes.js';
+import { AUDIT_EVENT_SEARCH_PARAMETERS } from './audit-event-search.js';
 
 export const SERVER_NAME = 'jp-cvd-registry';
 export const SERVER_VERSION = '0.1.0';
@@ -14,9 +16,34 @@ export async function capabilities(context: FhirContext, request: FhirRequest): 
     [...new Map(routes.flatMap((route) => (route.operation ? [[route.operation.name, route.operation] as const] : []))).values()];
   const typeRoutes = FHIR_ROUTES.filter((route) => route.level !== 'system');
   const systemRoutes = FHIR_ROUTES.filter((route) => route.level === 'system' && route.interaction !== 'capabilities');
-  const typeInteractions = codes(typeRoutes);
-  const systemInteractions = codes(systemRoutes);
+  const genericRoutes = typeRoutes.filter((route) => !route.resourceType);
   const profilesByType = context.conformance.resourceProfiles();
+  const resource = (type: string): fhir4.CapabilityStatementRestResource => {
+    const ownRoutes = typeRoutes.filter((route) => route.resourceType === type);
+    const common = {
+      type,
+      profile: `http://hl7.org/fhir/StructureDefinition/${type}`,
+      ...(profilesByType.has(type) ? { supportedProfile: profilesByType.get(type) } : {}),
+    };
+    const interaction = (routes: FhirRoute[]) => codes(routes).map((code) => ({ code: code as fhir4.CapabilityStatementRestResourceInteraction['code'] }));
+    if (type === AUDIT_RESOURCE_TYPE) {
+      return { ...common, interaction: interaction(ownRoutes), readHistory: false, updateCreate: false, searchParam: AUDIT_EVENT_SEARCH_PARAMETERS };
+    }
+    const routes = [...genericRoutes, ...ownRoutes];
+    return {
+      ...common,
+      interaction: interaction(routes),
+      versioning: 'versioned-update',
+      readHistory: true,
+      updateCreate: true,
+      conditionalCreate: true,
+      conditionalRead: 'full-support',
+      conditionalUpdate: false,
+      conditionalDelete: 'not-supported',
+      searchParam: context.search.supportedParameters(type),
+      operation: operations(routes),
+    };
+  };
   const statement: fhir4.CapabilityStatement = {
     resourceType: 'CapabilityStatement',
     status: 'active',
@@ -30,22 +57,8 @@ export async function capabilities(context: FhirContext, request: FhirRequest): 
     rest: [
       {
         mode: 'server',
-        resource: [...context.resourceTypes].map((type) => ({
-          type,
-          profile: `http://hl7.org/fhir/StructureDefinition/${type}`,
-          ...(profilesByType.has(type) ? { supportedProfile: profilesByType.get(type) } : {}),
-          interaction: typeInteractions.map((code) => ({ code: code as fhir4.CapabilityStatementRestResourceInteraction['code'] })),
-          versioning: 'versioned-update',
-          readHistory: true,
-          updateCreate: true,
-          conditionalCreate: true,
-          conditionalRead: 'full-support',
-          conditionalUpdate: false,
-          conditionalDelete: 'not-supported',
-          searchParam: context.search.supportedParameters(type),
-          operation: operations(typeRoutes),
-        })),
-        interaction: systemInteractions.map((code) => ({ code: code as fhir4.CapabilityStatementRestInteraction['code'] })),
+        resource: [...context.resourceTypes].map(resource),
+        interaction: codes(systemRoutes).map((code) => ({ code: code as fhir4.CapabilityStatementRestInteraction['code'] })),
         operation: operations(systemRoutes),
       },
     ],

@@ -1,5 +1,5 @@
 import type { FhirContext, FhirRequest, FhirResponse } from '../context.js';
-import { bodyResource, checkType } from '../resource-checks.js';
+import { bodyResource, checkType, checkWritable } from '../resource-checks.js';
 import { newId } from '../ids.js';
 import { FhirError } from '../outcome.js';
 import { versionHeaders, writeResponse } from '../respond.js';
@@ -8,7 +8,7 @@ import { searchMatches } from './search-type.js';
 
 /** create: POST [type], server-assigned id; conditional with If-None-Exist. */
 export async function create(context: FhirContext, request: FhirRequest): Promise<FhirResponse> {
-  const type = checkType(context, request.type);
+  const type = checkWritable(checkType(context, request.type));
   const resource = bodyResource(request, type);
   const issues = validateForWrite(context, resource);
   const condition = request.headers['if-none-exist'];

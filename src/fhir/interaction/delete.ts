@@ -1,12 +1,12 @@
 import type { FhirContext, FhirRequest, FhirResponse } from '../context.js';
-import { checkId, checkType } from '../resource-checks.js';
+import { checkId, checkType, checkWritable } from '../resource-checks.js';
 import { issue, operationOutcome } from '../outcome.js';
 import { etag, versionFromEtag } from '../respond.js';
 import { conflictToPrecondition } from './update.js';
 
 /** delete: DELETE [type]/[id]. Soft: a deletion version is written and later reads answer 410. */
 export async function remove(context: FhirContext, request: FhirRequest): Promise<FhirResponse> {
-  const type = checkType(context, request.type);
+  const type = checkWritable(checkType(context, request.type));
   const id = checkId(request.id);
   const ifMatch = request.headers['if-match'];
   try {

@@ -22,6 +22,7 @@ import { badRequest, FhirError } from '../outcome.js';
 import { bodyResource, checkId, checkType } from '../resource-checks.js';
 import { versionFromEtag, versionHeaders, writeResponse } from '../respond.js';
 import { validateForWrite } from '../write-validation.js';
+import { authorize } from '../authorization.js';
 import { batch } from './batch.js';
 import { documentBundle } from './document.js';
 import { searchMatches } from './search-type.js';
@@ -53,7 +54,11 @@ interface PlannedWrite {
 /** POST / with a transaction, batch or document Bundle: dispatches on Bundle.type. */
 export async function processBundle(context: FhirContext, request: FhirRequest): Promise<FhirResponse> {
   const bundle = checkBundle(request.body, ['transaction', 'batch', 'document']);
-  if (bundle.type === 'document') return documentBundle(context, request);
+  if (bundle.type === 'document') {
+    // Submitting a document is creating a Bundle, whichever endpoint it arrives at.
+    authorize(request, { interaction: 'create' }, 'Bundle');
+    return documentBundle(context, request);
+  }
   return bundle.type === 'batch' ? batch(context, request) : transaction(context, request);
 }
 

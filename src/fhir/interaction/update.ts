@@ -1,13 +1,13 @@
 import { VersionConflictError } from '../../store/resource-store.js';
 import type { FhirContext, FhirRequest, FhirResponse } from '../context.js';
-import { bodyResource, checkId, checkType } from '../resource-checks.js';
+import { bodyResource, checkId, checkType, checkWritable } from '../resource-checks.js';
 import { FhirError } from '../outcome.js';
 import { versionFromEtag, writeResponse } from '../respond.js';
 import { validateForWrite } from '../write-validation.js';
 
 /** update: PUT [type]/[id]; creates the resource when absent (client-assigned id); If-Match makes it conditional. */
 export async function update(context: FhirContext, request: FhirRequest): Promise<FhirResponse> {
-  const type = checkType(context, request.type);
+  const type = checkWritable(checkType(context, request.type));
   const id = checkId(request.id);
   const resource = bodyResource(request, type, id);
   const issues = validateForWrite(context, resource);
