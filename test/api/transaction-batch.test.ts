@@ -1,17 +1,8 @@
-import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestRuntime, type TestRuntime } from '../support/runtime.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApi } from '../support/runtime.js';
 
 const PATIENT_SYSTEM = 'urn:oid:1.2.392.100495.20.3.51.11310000002';
-let runtime: TestRuntime;
-let http: ReturnType<typeof request>;
-
-beforeAll(async () => {
-  runtime = await startTestRuntime();
-  await runtime.app.ready();
-  http = request(runtime.app.server);
-});
-afterAll(async () => runtime?.close());
+const api = useTestApi();
 
 const patient = (value: string, family = '佐藤') => ({
   resourceType: 'Patient',
@@ -19,12 +10,12 @@ const patient = (value: string, family = '佐藤') => ({
   name: [{ family, given: ['花子'] }],
 });
 const batch = (entry: unknown[]) => ({ resourceType: 'Bundle', type: 'batch', entry });
-const postBatch = (body: unknown) => http.post('/fhir').set('content-type', 'application/fhir+json').send(body as object);
+const postBatch = (body: unknown) => api.http.post('/fhir').set('content-type', 'application/fhir+json').send(body as object);
 
 describe('batch', () => {
   it('processes every entry on its own: failures are reported per entry, the rest is stored', async () => {
-    const stale = (await http.post('/fhir/Patient').send(patient('B-STALE')).expect(201)).body.id;
-    await http.put(`/fhir/Patient/${stale}`).send({ ...patient('B-STALE'), id: stale }).expect(200);
+    const stale = (await api.http.post('/fhir/Patient').send(patient('B-STALE')).expect(201)).body.id;
+    await api.http.put(`/fhir/Patient/${stale}`).send({ ...patient('B-STALE'), id: stale }).expect(200);
     const response = await postBatch(
       batch([
         { resource: patient('B-OK-1'), request: { method: 'POST', url: 'Patient' } },
@@ -48,12 +39,12 @@ describe('batch', () => {
     // Batch entries may not depend on each other: the urn:uuid reference is not resolved.
     expect((bundle.entry![4].response!.outcome as fhir4.OperationOutcome).issue[0].diagnostics).toContain('urn:uuid:b1');
     expect((bundle.entry![6].resource as fhir4.Bundle).total).toBe(1);
-    expect((await http.get(`/fhir/Patient?identifier=${PATIENT_SYSTEM}|B-OK-2`)).body.total).toBe(1);
-    expect((await http.get(`/fhir/Patient/${stale}`)).body.meta.versionId).toBe('2');
+    expect((await api.http.get(`/fhir/Patient?identifier=${PATIENT_SYSTEM}|B-OK-2`)).body.total).toBe(1);
+    expect((await api.http.get(`/fhir/Patient/${stale}`)).body.meta.versionId).toBe('2');
   });
 
   it('supports conditional create, update and delete per entry', async () => {
-    const existing = (await http.post('/fhir/Patient').send(patient('B-COND')).expect(201)).body.id;
+    const existing = (await api.http.post('/fhir/Patient').send(patient('B-COND')).expect(201)).body.id;
     const response = await postBatch(
       batch([
         { resource: patient('B-COND'), request: { method: 'POST', url: 'Patient', ifNoneExist: `identifier=${PATIENT_SYSTEM}|B-COND` } },
@@ -67,14 +58,14 @@ describe('batch', () => {
     expect(updated.response!.status).toBe('200 OK');
     expect(updated.response!.etag).toBe('W/"2"');
     expect(deleted.response!.status).toBe('200 OK');
-    await http.get(`/fhir/Patient/${existing}`).expect(410);
+    await api.http.get(`/fhir/Patient/${existing}`).expect(410);
   });
 
   it('refuses a Bundle-level problem as a whole', async () => {
     const duplicate = { fullUrl: 'urn:uuid:same', resource: patient('B-DUP'), request: { method: 'POST', url: 'Patient' } };
     const refused = await postBatch(batch([duplicate, duplicate])).expect(400);
     expect(refused.body.issue[0].expression).toContain('Bundle.entry[1].fullUrl');
-    expect((await http.get(`/fhir/Patient?identifier=${PATIENT_SYSTEM}|B-DUP`)).body.total).toBe(0);
+    expect((await api.http.get(`/fhir/Patient?identifier=${PATIENT_SYSTEM}|B-DUP`)).body.total).toBe(0);
     await postBatch({ resourceType: 'Bundle', type: 'batch-response', entry: [] }).expect(400);
   });
 });

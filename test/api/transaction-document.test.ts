@@ -1,21 +1,12 @@
-import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestRuntime, type TestRuntime } from '../support/runtime.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApi } from '../support/runtime.js';
 
 const FHIR_JSON = 'application/fhir+json';
 const PATIENT_SYSTEM = 'urn:oid:1.2.392.100495.20.3.51.11310000009';
-let runtime: TestRuntime;
-let http: ReturnType<typeof request>;
-
-beforeAll(async () => {
-  runtime = await startTestRuntime();
-  await runtime.app.ready();
-  http = request(runtime.app.server);
-});
-afterAll(async () => runtime?.close());
+const api = useTestApi();
 
 async function countStored(): Promise<number> {
-  const { rows } = await runtime.db.query<{ n: number }>('SELECT count(*)::int AS n FROM resource_version');
+  const { rows } = await api.runtime.db.query<{ n: number }>('SELECT count(*)::int AS n FROM resource_version');
   return rows[0].n;
 }
 
@@ -57,52 +48,52 @@ function document(documentId: string, patientValue: string): fhir4.Bundle {
 
 describe('document Bundles', () => {
   it('stores the Bundle as submitted and each entry as a resource with rewritten references', async () => {
-    const response = await http.post('/fhir/Bundle').set('content-type', FHIR_JSON).send(document('1', 'DOC-PT-1')).expect(201);
+    const response = await api.http.post('/fhir/Bundle').set('content-type', FHIR_JSON).send(document('1', 'DOC-PT-1')).expect(201);
     const stored = response.body as fhir4.Bundle;
     expect(stored.type).toBe('document');
     expect(response.headers.location).toBe(`http://fhir.test/fhir/Bundle/${stored.id}/_history/1`);
     // As submitted: the stored document keeps its urn:uuid links.
     expect((stored.entry![2].resource as fhir4.Condition).subject.reference).toMatch(/^urn:uuid:/);
-    const patients = await http.get(`/fhir/Patient?identifier=${PATIENT_SYSTEM}|DOC-PT-1`).expect(200);
+    const patients = await api.http.get(`/fhir/Patient?identifier=${PATIENT_SYSTEM}|DOC-PT-1`).expect(200);
     expect(patients.body.total).toBe(1);
     const patientId = patients.body.entry[0].resource.id;
-    const conditions = await http.get(`/fhir/Condition?subject=Patient/${patientId}`).expect(200);
+    const conditions = await api.http.get(`/fhir/Condition?subject=Patient/${patientId}`).expect(200);
     expect(conditions.body.total).toBe(1);
-    const compositions = await http.get(`/fhir/Composition?subject=Patient/${patientId}`).expect(200);
+    const compositions = await api.http.get(`/fhir/Composition?subject=Patient/${patientId}`).expect(200);
     expect(compositions.body.entry[0].resource.section[0].entry[0].reference).toBe(`Condition/${conditions.body.entry[0].resource.id}`);
   });
 
   it('is idempotent on Bundle.identifier: a resubmission stores nothing and answers with the stored Bundle', async () => {
-    const first = await http.post('/fhir/Bundle').set('content-type', FHIR_JSON).send(document('2', 'DOC-PT-2')).expect(201);
+    const first = await api.http.post('/fhir/Bundle').set('content-type', FHIR_JSON).send(document('2', 'DOC-PT-2')).expect(201);
     const before = await countStored();
-    const again = await http.post('/fhir').set('content-type', FHIR_JSON).send(document('2', 'DOC-PT-2')).expect(200);
+    const again = await api.http.post('/fhir').set('content-type', FHIR_JSON).send(document('2', 'DOC-PT-2')).expect(200);
     expect(again.body).toEqual(first.body);
     expect(again.headers.location).toBe(first.headers.location);
     expect(await countStored()).toBe(before);
   });
 
   it('de-duplicates the Patient by identifier across documents', async () => {
-    const existing = (await http.post('/fhir/Patient').send({ resourceType: 'Patient', identifier: [{ system: PATIENT_SYSTEM, value: 'DOC-PT-3' }] }).expect(201)).body.id;
-    await http.post('/fhir').set('content-type', FHIR_JSON).send(document('3', 'DOC-PT-3')).expect(201);
-    await http.post('/fhir').set('content-type', FHIR_JSON).send(document('4', 'DOC-PT-3')).expect(201);
-    expect((await http.get(`/fhir/Patient?identifier=${PATIENT_SYSTEM}|DOC-PT-3`)).body.total).toBe(1);
-    expect((await http.get(`/fhir/Condition?subject=Patient/${existing}`)).body.total).toBe(2);
+    const existing = (await api.http.post('/fhir/Patient').send({ resourceType: 'Patient', identifier: [{ system: PATIENT_SYSTEM, value: 'DOC-PT-3' }] }).expect(201)).body.id;
+    await api.http.post('/fhir').set('content-type', FHIR_JSON).send(document('3', 'DOC-PT-3')).expect(201);
+    await api.http.post('/fhir').set('content-type', FHIR_JSON).send(document('4', 'DOC-PT-3')).expect(201);
+    expect((await api.http.get(`/fhir/Patient?identifier=${PATIENT_SYSTEM}|DOC-PT-3`)).body.total).toBe(1);
+    expect((await api.http.get(`/fhir/Condition?subject=Patient/${existing}`)).body.total).toBe(2);
   });
 
   it('refuses a document without identifier or Composition, storing nothing', async () => {
     const before = await countStored();
     const { identifier: _identifier, ...anonymous } = document('5', 'DOC-PT-5');
-    const noIdentifier = await http.post('/fhir/Bundle').set('content-type', FHIR_JSON).send(anonymous).expect(400);
+    const noIdentifier = await api.http.post('/fhir/Bundle').set('content-type', FHIR_JSON).send(anonymous).expect(400);
     expect(noIdentifier.body.issue[0].expression).toContain('Bundle.identifier');
     const withoutComposition = document('6', 'DOC-PT-6');
     withoutComposition.entry!.shift();
-    await http.post('/fhir').set('content-type', FHIR_JSON).send(withoutComposition).expect(400);
+    await api.http.post('/fhir').set('content-type', FHIR_JSON).send(withoutComposition).expect(400);
     expect(await countStored()).toBe(before);
   });
 
   it('creates any other Bundle as an ordinary resource', async () => {
     const collection = { resourceType: 'Bundle', type: 'collection', entry: [{ fullUrl: 'urn:uuid:c1', resource: { resourceType: 'Patient' } }] };
-    const response = await http.post('/fhir/Bundle').set('content-type', FHIR_JSON).send(collection).expect(201);
+    const response = await api.http.post('/fhir/Bundle').set('content-type', FHIR_JSON).send(collection).expect(201);
     expect(response.body.type).toBe('collection');
   });
 });

@@ -1,24 +1,16 @@
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Queryable } from '../../src/db/database.js';
-import { startTestRuntime, type TestRuntime } from '../support/runtime.js';
+import { useTestApi } from '../support/runtime.js';
 
 const PATIENT_SYSTEM = 'urn:oid:1.2.392.100495.20.3.51.11310000003';
-let runtime: TestRuntime;
-let http: ReturnType<typeof request>;
-
-beforeAll(async () => {
-  runtime = await startTestRuntime();
-  await runtime.app.ready();
-  http = request(runtime.app.server);
-});
-afterAll(async () => runtime?.close());
+const api = useTestApi();
 
 const postTransaction = (entry: unknown[]) =>
-  http.post('/fhir').set('content-type', 'application/fhir+json').send({ resourceType: 'Bundle', type: 'transaction', entry });
+  api.http.post('/fhir').set('content-type', 'application/fhir+json').send({ resourceType: 'Bundle', type: 'transaction', entry });
 
 async function countStored(): Promise<{ resources: number; versions: number }> {
-  const { rows } = await runtime.db.query<{ resources: number; versions: number }>(
+  const { rows } = await api.runtime.db.query<{ resources: number; versions: number }>(
     'SELECT (SELECT count(*)::int FROM resource) AS resources, (SELECT count(*)::int FROM resource_version) AS versions',
   );
   return rows[0];
@@ -49,7 +41,7 @@ function patientsWithObservations(prefix: string): { fullUrl: string; resource: 
 /** Counts the SQL statements run inside database transactions while `work` runs. */
 async function countTransactionStatements(work: () => Promise<unknown>): Promise<number> {
   let statements = 0;
-  const db = runtime.db;
+  const db = api.runtime.db;
   const original = db.transaction;
   const bound = original.bind(db);
   db.transaction = (inner) =>
@@ -100,7 +92,7 @@ describe('large transactions', () => {
     const response = await postTransaction(entries).expect(400);
     expect(response.body.issue[0].expression).toContain('Bundle.entry[499]');
     expect(await countStored()).toEqual(before);
-    const byIdentifier = await http.get(`/fhir/Patient?identifier=${PATIENT_SYSTEM}|ROLLBACK-0`).expect(200);
+    const byIdentifier = await api.http.get(`/fhir/Patient?identifier=${PATIENT_SYSTEM}|ROLLBACK-0`).expect(200);
     expect(byIdentifier.body.total).toBe(0);
   });
 });
@@ -132,7 +124,7 @@ describe('concurrent conditional creates', () => {
     const statuses = responses.map((response) => response.body.entry[0].response.status as string);
     expect(statuses.filter((status) => status === '201 Created')).toHaveLength(1);
     expect(statuses.filter((status) => status === '200 OK')).toHaveLength(49);
-    const found = await http.get(`/fhir/Patient?${condition}`).expect(200);
+    const found = await api.http.get(`/fhir/Patient?${condition}`).expect(200);
     expect(found.body.total).toBe(1);
     const patientId = found.body.entry[0].resource.id;
     const subjects = new Set(responses.map((response) => response.body.entry[1].resource.subject.reference));

@@ -1,18 +1,10 @@
 import request from 'supertest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestRuntime, type TestRuntime } from '../support/runtime.js';
+import { describe, expect, it } from 'vitest';
+import { startTestRuntime, type TestRuntime, useTestApi } from '../support/runtime.js';
 
 const FHIR_JSON = 'application/fhir+json';
 const PATIENT_SYSTEM = 'urn:oid:1.2.392.100495.20.3.51.11310000001';
-let runtime: TestRuntime;
-let http: ReturnType<typeof request>;
-
-beforeAll(async () => {
-  runtime = await startTestRuntime();
-  await runtime.app.ready();
-  http = request(runtime.app.server);
-});
-afterAll(async () => runtime?.close());
+const api = useTestApi();
 
 const patient = (value: string, family = '山田') => ({
   resourceType: 'Patient',
@@ -33,7 +25,7 @@ const post = (http_: ReturnType<typeof request>, body: unknown, prefer?: string)
 };
 
 async function countStored(type?: string): Promise<number> {
-  const { rows } = await runtime.db.query<{ n: number }>(
+  const { rows } = await api.runtime.db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM resource ${type ? 'WHERE type = $1' : ''}`,
     type ? [type] : [],
   );
@@ -41,14 +33,14 @@ async function countStored(type?: string): Promise<number> {
 }
 
 async function countVersions(): Promise<number> {
-  const { rows } = await runtime.db.query<{ n: number }>('SELECT count(*)::int AS n FROM resource_version');
+  const { rows } = await api.runtime.db.query<{ n: number }>('SELECT count(*)::int AS n FROM resource_version');
   return rows[0].n;
 }
 
 /** Asserts a 4xx whose OperationOutcome names `expression`, and that nothing was written. */
 async function expectRefused(body: unknown, status: number, expression: string, headers: Record<string, string> = {}) {
   const before = await countVersions();
-  let call = http.post('/fhir').set('content-type', FHIR_JSON);
+  let call = api.http.post('/fhir').set('content-type', FHIR_JSON);
   for (const [name, value] of Object.entries(headers)) call = call.set(name, value);
   const response = await call.send(body as object).expect(status);
   expect(response.body.resourceType).toBe('OperationOutcome');
@@ -60,7 +52,7 @@ async function expectRefused(body: unknown, status: number, expression: string, 
 
 describe('capabilities', () => {
   it('lists the transaction and batch system interactions', async () => {
-    const statement = (await http.get('/fhir/metadata').expect(200)).body as fhir4.CapabilityStatement;
+    const statement = (await api.http.get('/fhir/metadata').expect(200)).body as fhir4.CapabilityStatement;
     const codes = statement.rest![0].interaction!.map((i) => i.code);
     expect(codes).toContain('transaction');
     expect(codes).toContain('batch');
@@ -83,7 +75,7 @@ describe('transaction: references and response', () => {
       content: [{ attachment: { contentType: 'text/plain', url: patientUrl } }],
     };
     const response = await post(
-      http,
+      api.http,
       transaction([
         { fullUrl: 'urn:uuid:0d0e3a4c-3c43-4d5e-8f60-7a8b9c0d1e2f', resource: obs, request: { method: 'POST', url: 'Observation' } },
         { fullUrl: patientUrl, resource: patient('TX-REF-1'), request: { method: 'POST', url: 'Patient' } },
@@ -100,7 +92,7 @@ describe('transaction: references and response', () => {
       expect(entry.response!.location).toMatch(/^http:\/\/fhir\.test\/fhir\/(Observation|Patient|DocumentReference)\/[0-9a-f-]{36}\/_history\/1$/);
     }
     const patientId = (bundle.entry![1].resource as fhir4.Patient).id!;
-    const stored = (await http.get(`/fhir/Observation/${bundle.entry![0].resource!.id}`).expect(200)).body;
+    const stored = (await api.http.get(`/fhir/Observation/${bundle.entry![0].resource!.id}`).expect(200)).body;
     expect(stored.subject.reference).toBe(`Patient/${patientId}`);
     expect(stored.meta.source).toBe(`Patient/${patientId}`);
     const storedDocument = bundle.entry![2].resource as fhir4.DocumentReference;
@@ -112,9 +104,9 @@ describe('transaction: references and response', () => {
   });
 
   it('resolves conditional references and relative references under an absolute fullUrl', async () => {
-    await http.post('/fhir/Patient').send(patient('TX-CONDREF')).expect(201);
+    await api.http.post('/fhir/Patient').send(patient('TX-CONDREF')).expect(201);
     const response = await post(
-      http,
+      api.http,
       transaction([
         { resource: observation(`Patient?identifier=${PATIENT_SYSTEM}|TX-CONDREF`), request: { method: 'POST', url: 'Observation' } },
         { fullUrl: 'http://example.org/fhir/Patient/p1', resource: patient('TX-ABS'), request: { method: 'POST', url: 'Patient' } },
@@ -122,15 +114,15 @@ describe('transaction: references and response', () => {
       ]),
     ).expect(200);
     const [byCondition, absolutePatient, relative] = response.body.entry as fhir4.BundleEntry[];
-    const found = (await http.get(`/fhir/Patient?identifier=${PATIENT_SYSTEM}|TX-CONDREF`)).body.entry[0].resource.id;
+    const found = (await api.http.get(`/fhir/Patient?identifier=${PATIENT_SYSTEM}|TX-CONDREF`)).body.entry[0].resource.id;
     expect((byCondition.resource as fhir4.Observation).subject!.reference).toBe(`Patient/${found}`);
     expect((relative.resource as fhir4.Observation).subject!.reference).toBe(`Patient/${absolutePatient.resource!.id}`);
   });
 
   it('processes DELETE, POST, PUT, GET in that order whatever the entry order', async () => {
-    const doomed = (await http.post('/fhir/Patient').send(patient('TX-ORDER-DEL')).expect(201)).body.id;
+    const doomed = (await api.http.post('/fhir/Patient').send(patient('TX-ORDER-DEL')).expect(201)).body.id;
     const response = await post(
-      http,
+      api.http,
       transaction([
         { request: { method: 'GET', url: `Patient?identifier=${PATIENT_SYSTEM}|TX-ORDER-NEW` } },
         { resource: { ...patient('TX-ORDER-PUT'), id: 'tx-order-put' }, request: { method: 'PUT', url: 'Patient/tx-order-put' } },
@@ -144,13 +136,13 @@ describe('transaction: references and response', () => {
     // The search, though first in the Bundle, runs last and so finds the Patient the POST entry created.
     expect((entries[0].resource as fhir4.Bundle).total).toBe(1);
     expect(entries[3].resource!.meta!.versionId).toBe('1');
-    await http.get(`/fhir/Patient/${doomed}`).expect(410);
+    await api.http.get(`/fhir/Patient/${doomed}`).expect(410);
   });
 
   it('answers GET entries with read, vread and search results', async () => {
-    const id = (await http.post('/fhir/Patient').send(patient('TX-GET')).expect(201)).body.id;
+    const id = (await api.http.post('/fhir/Patient').send(patient('TX-GET')).expect(201)).body.id;
     const response = await post(
-      http,
+      api.http,
       transaction([
         { request: { method: 'GET', url: `Patient/${id}` } },
         { request: { method: 'GET', url: `Patient/${id}/_history/1` } },
@@ -167,10 +159,10 @@ describe('transaction: references and response', () => {
 
 describe('transaction: conditional interactions and If-Match', () => {
   it('If-None-Exist finds a stored resource (200) and two entries with the same condition create one resource', async () => {
-    const existing = (await http.post('/fhir/Patient').send(patient('TX-INE-OLD')).expect(201)).body.id;
+    const existing = (await api.http.post('/fhir/Patient').send(patient('TX-INE-OLD')).expect(201)).body.id;
     const before = await countStored('Patient');
     const response = await post(
-      http,
+      api.http,
       transaction([
         { resource: patient('TX-INE-OLD'), request: { method: 'POST', url: 'Patient', ifNoneExist: `identifier=${PATIENT_SYSTEM}|TX-INE-OLD` } },
         { fullUrl: 'urn:uuid:a1', resource: patient('TX-INE-NEW'), request: { method: 'POST', url: 'Patient', ifNoneExist: `identifier=${PATIENT_SYSTEM}|TX-INE-NEW` } },
@@ -189,10 +181,10 @@ describe('transaction: conditional interactions and If-Match', () => {
   });
 
   it('updates and deletes by search URL', async () => {
-    const target = (await http.post('/fhir/Patient').send(patient('TX-COND-UPD')).expect(201)).body.id;
-    const deleted = (await http.post('/fhir/Patient').send(patient('TX-COND-DEL')).expect(201)).body.id;
+    const target = (await api.http.post('/fhir/Patient').send(patient('TX-COND-UPD')).expect(201)).body.id;
+    const deleted = (await api.http.post('/fhir/Patient').send(patient('TX-COND-DEL')).expect(201)).body.id;
     const response = await post(
-      http,
+      api.http,
       transaction([
         { resource: patient('TX-COND-UPD', '更新'), request: { method: 'PUT', url: `Patient?identifier=${PATIENT_SYSTEM}|TX-COND-UPD` } },
         { resource: patient('TX-COND-NEW'), request: { method: 'PUT', url: `Patient?identifier=${PATIENT_SYSTEM}|TX-COND-NEW` } },
@@ -207,28 +199,28 @@ describe('transaction: conditional interactions and If-Match', () => {
     expect(created.response!.status).toBe('201 Created');
     expect(deletion.response!.status).toBe('200 OK');
     expect(nothing.response!.status).toBe('204 No Content');
-    await http.get(`/fhir/Patient/${deleted}`).expect(410);
-    expect((await http.get(`/fhir/Patient/${target}`)).body.name[0].family).toBe('更新');
+    await api.http.get(`/fhir/Patient/${deleted}`).expect(410);
+    expect((await api.http.get(`/fhir/Patient/${target}`)).body.name[0].family).toBe('更新');
   });
 
   it('honours If-Match per entry: a stale version fails the whole transaction with 412', async () => {
-    const id = (await http.post('/fhir/Patient').send(patient('TX-IFMATCH')).expect(201)).body.id;
-    await http.put(`/fhir/Patient/${id}`).send({ ...patient('TX-IFMATCH'), id }).expect(200);
+    const id = (await api.http.post('/fhir/Patient').send(patient('TX-IFMATCH')).expect(201)).body.id;
+    await api.http.put(`/fhir/Patient/${id}`).send({ ...patient('TX-IFMATCH'), id }).expect(200);
     const update = (ifMatch: string) => ({ resource: { ...patient('TX-IFMATCH'), id }, request: { method: 'PUT', url: `Patient/${id}`, ifMatch } });
     const other = { resource: patient('TX-IFMATCH-OTHER'), request: { method: 'POST', url: 'Patient' } };
     const outcome = await expectRefused(transaction([other, update('W/"1"')]), 412, 'Bundle.entry[1]');
     expect(outcome.issue[0].diagnostics).toContain('Bundle.entry[1]');
-    const ok = await post(http, transaction([update('W/"2"')])).expect(200);
+    const ok = await post(api.http, transaction([update('W/"2"')])).expect(200);
     expect(ok.body.entry[0].response.etag).toBe('W/"3"');
   });
 });
 
 describe('transaction: Prefer', () => {
   it('return=minimal leaves resources out; return=OperationOutcome puts an outcome in each response', async () => {
-    const minimal = await post(http, transaction([{ resource: patient('TX-MIN'), request: { method: 'POST', url: 'Patient' } }]), 'return=minimal').expect(200);
+    const minimal = await post(api.http, transaction([{ resource: patient('TX-MIN'), request: { method: 'POST', url: 'Patient' } }]), 'return=minimal').expect(200);
     expect(minimal.body.entry[0].resource).toBeUndefined();
     expect(minimal.body.entry[0].response.location).toMatch(/\/Patient\/.+\/_history\/1$/);
-    const outcome = await post(http, transaction([{ resource: patient('TX-OO'), request: { method: 'POST', url: 'Patient' } }]), 'return=OperationOutcome').expect(200);
+    const outcome = await post(api.http, transaction([{ resource: patient('TX-OO'), request: { method: 'POST', url: 'Patient' } }]), 'return=OperationOutcome').expect(200);
     expect(outcome.body.entry[0].resource).toBeUndefined();
     expect(outcome.body.entry[0].response.outcome.resourceType).toBe('OperationOutcome');
   });
@@ -284,7 +276,7 @@ describe('transaction: all or nothing, bad input', () => {
     process.env.MAX_BUNDLE_ENTRIES = '3';
     try {
       await expectRefused(transaction([good, good, good, good]), 413, 'Bundle.entry');
-      await post(http, transaction([good, good, good])).expect(200);
+      await post(api.http, transaction([good, good, good])).expect(200);
     } finally {
       delete process.env.MAX_BUNDLE_ENTRIES;
     }
