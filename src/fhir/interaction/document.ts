@@ -5,6 +5,7 @@ import { newId } from '../ids.js';
 import { badRequest } from '../outcome.js';
 import { checkType } from '../resource-checks.js';
 import { versionHeaders, writeResponse } from '../respond.js';
+import { validateForWrite } from '../write-validation.js';
 import { create } from './create.js';
 import { searchMatches } from './search-type.js';
 
@@ -36,6 +37,9 @@ export async function documentBundle(context: FhirContext, request: FhirRequest)
     throw badRequest('The first entry of a document Bundle must be a Composition', ['Bundle.entry[0].resource']);
   }
   const documentKey = `${identifier.system}|${identifier.value}`;
+  // The document is validated whole (base R4 document rules and every profile it claims, e.g. JP-CLINS
+  // eDischargeSummary) before anything is stored: errors refuse it with 422.
+  const issues = validateForWrite(context, bundle as fhir4.Resource);
 
   return context.store.transaction(async (store) => {
     const tx: FhirContext = { ...context, store };
@@ -67,7 +71,7 @@ export async function documentBundle(context: FhirContext, request: FhirRequest)
       derived.push({ resource: { ...resource, id }, id, method: 'POST' });
     }
     const [document] = await store.writeMany([{ resource: bundle, id: newId(), method: 'POST' }, ...derived]);
-    return writeResponse(request, 201, document.version, `Stored document ${documentKey} as Bundle/${document.version.id} with ${derived.length} derived resources`);
+    return writeResponse(request, 201, document.version, `Stored document ${documentKey} as Bundle/${document.version.id} with ${derived.length} derived resources`, issues);
   });
 }
 
