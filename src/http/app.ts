@@ -6,6 +6,7 @@ import { FHIR_ROUTES, type FhirRoute } from '../fhir/routes.js';
 import type { Principal, TokenService } from '../security/token-service.js';
 import { authorize } from '../fhir/authorization.js';
 import { auditFhirRequest, type AuditContext } from './audit.js';
+import { fhirBaseUrl } from './base-url.js';
 import { registerAuthRoutes, requirePrincipal } from './auth.js';
 import { registerBulkFiles } from './bulk-files.js';
 import { negotiateFormat } from './content-negotiation.js';
@@ -80,10 +81,6 @@ function parseJsonBody(_request: FastifyRequest, body: string, done: (error: Err
   }
 }
 
-function baseUrlOf(request: FastifyRequest, publicBaseUrl: string): string {
-  return publicBaseUrl ? `${publicBaseUrl}/fhir` : `${request.protocol}://${request.host}/fhir`;
-}
-
 function toFhirRequest(request: FastifyRequest, route: FhirRoute, publicBaseUrl: string, principal?: Principal): FhirRequest {
   const url = new URL(request.url, 'http://local');
   const query = [...url.searchParams].filter(([name]) => name !== '_format');
@@ -99,7 +96,7 @@ function toFhirRequest(request: FastifyRequest, route: FhirRoute, publicBaseUrl:
   for (const [name, value] of Object.entries(request.headers)) headers[name] = Array.isArray(value) ? value.join(', ') : value;
   return {
     method: route.method,
-    baseUrl: baseUrlOf(request, publicBaseUrl),
+    baseUrl: fhirBaseUrl(request, publicBaseUrl),
     type: params.type,
     id: params.id,
     versionId: params.vid,

@@ -1,19 +1,16 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { FhirError } from '../fhir/outcome.js';
 import type { AuditTrail } from '../security/audit-trail.js';
+import { serverOrigin } from './base-url.js';
 import { ASSERTION_ALGORITHMS, OAuthError, type Principal, type TokenService } from '../security/token-service.js';
 
 export const TOKEN_PATH = '/auth/token';
 
-function origin(request: FastifyRequest, publicBaseUrl: string): string {
-  return publicBaseUrl || `${request.protocol}://${request.host}`;
-}
-
 /** SMART discovery and the token endpoint (client_credentials + private_key_jwt). */
 export function registerAuthRoutes(app: FastifyInstance, tokens: TokenService, audit: AuditTrail, publicBaseUrl: string): void {
   const smartConfiguration = async (request: FastifyRequest) => ({
-    issuer: origin(request, publicBaseUrl),
-    token_endpoint: `${origin(request, publicBaseUrl)}${TOKEN_PATH}`,
+    issuer: serverOrigin(request, publicBaseUrl),
+    token_endpoint: `${serverOrigin(request, publicBaseUrl)}${TOKEN_PATH}`,
     grant_types_supported: ['client_credentials'],
     token_endpoint_auth_methods_supported: ['private_key_jwt'],
     token_endpoint_auth_signing_alg_values_supported: ASSERTION_ALGORITHMS,
@@ -36,7 +33,7 @@ export function registerAuthRoutes(app: FastifyInstance, tokens: TokenService, a
           client_assertion_type: field('client_assertion_type'),
           client_assertion: field('client_assertion'),
         },
-        `${origin(request, publicBaseUrl)}${TOKEN_PATH}`,
+        `${serverOrigin(request, publicBaseUrl)}${TOKEN_PATH}`,
       );
       await audit.record({ ...login, status: 200, clientId: token.clientId, detail: `granted ${token.scope}` });
       const { clientId: _issuedTo, ...body } = token;

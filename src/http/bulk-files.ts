@@ -9,13 +9,10 @@ import { FhirError } from '../fhir/outcome.js';
 import { allows } from '../security/scopes.js';
 import type { TokenService } from '../security/token-service.js';
 import { requirePrincipal } from './auth.js';
+import { fhirBaseUrl } from './base-url.js';
 
 const NDJSON = 'application/fhir+ndjson';
 
-
-function baseUrlOf(request: FastifyRequest, publicBaseUrl: string): string {
-  return publicBaseUrl ? `${publicBaseUrl}/fhir` : `${request.protocol}://${request.host}/fhir`;
-}
 
 /**
  * Bulk Data status and file endpoints, outside the FHIR JSON routes: the manifest is application/json and files are
@@ -35,7 +32,7 @@ export function registerBulkFiles(app: FastifyInstance, context: FhirContext, pu
   };
 
   app.get<{ Params: { jobId: string } }>(`/fhir${STATUS_PATH}/:jobId`, { ...guard }, async (request, reply) => {
-    const response = await exportStatus(context, request.params.jobId, baseUrlOf(request, publicBaseUrl));
+    const response = await exportStatus(context, request.params.jobId, fhirBaseUrl(request, publicBaseUrl));
     reply.code(response.status).headers(response.headers);
     if (!response.manifest) return reply.send();
     return reply.type('application/json').send(JSON.stringify({ ...response.manifest, requiresAccessToken: !!tokens }));
