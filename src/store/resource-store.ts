@@ -43,6 +43,18 @@ export interface BatchWriteResult {
   created: boolean;
 }
 
+/** If-Match: the write needs `expected` to be the current, undeleted version of type/id. */
+function checkIfMatch(
+  type: string,
+  id: string,
+  expected: string | undefined,
+  current: { version_id: number; deleted: boolean } | undefined,
+): void {
+  if (expected === undefined) return;
+  const currentVersion = current && !current.deleted ? String(current.version_id) : undefined;
+  if (currentVersion !== expected) throw new VersionConflictError(type, id, expected, currentVersion);
+}
+
 export interface HistoryScope {
   type?: string;
   id?: string;
@@ -183,9 +195,7 @@ export class ResourceStore {
     return this.transaction(async (store) => {
       for (;;) {
         const current = await store.lockCurrent(type, id);
-        if (options.ifMatch !== undefined && (!current || current.deleted || String(current.version_id) !== options.ifMatch)) {
-          throw new VersionConflictError(type, id, options.ifMatch, current && !current.deleted ? String(current.version_id) : undefined);
-        }
+        checkIfMatch(type, id, options.ifMatch, current);
         if (!current) {
           const inserted = await store.insertIfAbsent(resource, id, lastUpdated, 'PUT');
           if (inserted) return { version: inserted, created: true };
@@ -210,9 +220,7 @@ export class ResourceStore {
     const lastUpdated = new Date().toISOString();
     return this.transaction(async (store) => {
       const current = await store.lockCurrent(type, id);
-      if (options.ifMatch !== undefined && (!current || current.deleted || String(current.version_id) !== options.ifMatch)) {
-        throw new VersionConflictError(type, id, options.ifMatch, current && !current.deleted ? String(current.version_id) : undefined);
-      }
+      checkIfMatch(type, id, options.ifMatch, current);
       if (!current) return undefined;
       if (current.deleted) return store.read(type, id);
       const versionId = current.version_id + 1;
@@ -240,9 +248,7 @@ export class ResourceStore {
       writes.forEach((write, index) => {
         const type = write.resource.resourceType;
         const row = write.method === 'PUT' ? current.get(`${type}/${write.id}`) : undefined;
-        if (write.ifMatch !== undefined && (!row || row.deleted || String(row.version_id) !== write.ifMatch)) {
-          throw new VersionConflictError(type, write.id, write.ifMatch, row && !row.deleted ? String(row.version_id) : undefined);
-        }
+        checkIfMatch(type, write.id, write.ifMatch, row);
         if (row) {
           const versionId = row.version_id + 1;
           updates.push({ index, rid: row.rid, versionId, stored: stamp(write.resource, write.id, versionId, lastUpdated), wasDeleted: row.deleted });
