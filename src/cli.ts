@@ -5,6 +5,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { Command } from 'commander';
 import { loadConfig } from './config.js';
 import { migrate } from './db/migrations.js';
+import type { Database } from './db/database.js';
 import { openDatabase } from './db/open.js';
 import { newId } from './fhir/ids.js';
 import { exportToFolder } from './fhir/operation/export/local-export.js';
@@ -33,6 +34,18 @@ function filesUnder(path: string): string[] {
     .filter((file) => file.endsWith('.json') || file.endsWith('.ndjson'));
 }
 
+/** Opens the configured store, brings its schema up to date, runs `work` and closes it; returns the migrations applied. */
+async function withMigratedDatabase(work: (db: Database) => Promise<unknown>): Promise<number[]> {
+  const db = await openDatabase(loadConfig());
+  try {
+    const applied = await migrate(db);
+    await work(db);
+    return applied;
+  } finally {
+    await db.close();
+  }
+}
+
 const program = new Command()
   .name('jp-cvd-registry')
   .description('FHIR R4 server of the Japan cardiovascular disease registry (循環器病データベース)');
@@ -48,14 +61,8 @@ program
   .command('migrate')
   .description('apply pending database migrations and exit')
   .action(async () => {
-    const config = loadConfig();
-    const db = await openDatabase(config);
-    try {
-      const applied = await migrate(db);
-      console.log(applied.length ? `applied migrations ${applied.join(', ')}` : 'database schema is up to date');
-    } finally {
-      await db.close();
-    }
+    const applied = await withMigratedDatabase(async () => {});
+    console.log(applied.length ? `applied migrations ${applied.join(', ')}` : 'database schema is up to date');
   });
 
 program
@@ -130,21 +137,17 @@ clients
   .option('--name <name>', 'display name')
   .option('--hospital <code>', '10-digit medical institution code (hospital clients)')
   .action(async (options: { id: string; role: ClientRole; jwks: string; scope: string; name?: string; hospital?: string }) => {
-    const db = await openDatabase(loadConfig());
-    try {
-      await migrate(db);
-      await new ClientRegistry(db).register({
+    await withMigratedDatabase((db) =>
+      new ClientRegistry(db).register({
         clientId: options.id,
         name: options.name ?? options.id,
         role: options.role,
         hospitalCode: options.hospital,
         jwks: JSON.parse(readFileSync(options.jwks, 'utf8')),
         scopes: options.scope.split(/\s+/).filter(Boolean),
-      });
-      console.log(`registered client ${options.id} (${options.role})`);
-    } finally {
-      await db.close();
-    }
+      }),
+    );
+    console.log(`registered client ${options.id} (${options.role})`);
   });
 
 clients
@@ -152,14 +155,10 @@ clients
   .description('disable a client: its tokens stop working at once')
   .argument('<clientId>')
   .action(async (clientId: string) => {
-    const db = await openDatabase(loadConfig());
-    try {
-      await migrate(db);
+    await withMigratedDatabase(async (db) => {
       if (!(await new ClientRegistry(db).disable(clientId))) throw new Error(`no client ${clientId}`);
-      console.log(`disabled client ${clientId}`);
-    } finally {
-      await db.close();
-    }
+    });
+    console.log(`disabled client ${clientId}`);
   });
 
 /** A command-line number in [min, max]. */
