@@ -1,11 +1,10 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MedplumClient } from '@medplum/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportToFolder } from '../../src/fhir/operation/export/local-export.js';
-import { startTestRuntime, type TestRuntime } from '../support/runtime.js';
+import { startListeningRuntime, type ListeningRuntime } from '../support/runtime.js';
 
 process.env.EXPORT_DIR = mkdtempSync(join(tmpdir(), 'export-client-'));
 
@@ -16,15 +15,13 @@ interface ManifestOutput {
   count?: number;
 }
 
-let runtime: TestRuntime;
+let runtime: ListeningRuntime;
 let medplum: MedplumClient;
 
 beforeAll(async () => {
-  runtime = await startTestRuntime({ publicBaseUrl: '' });
-  await runtime.app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = runtime.app.server.address() as AddressInfo;
+  runtime = await startListeningRuntime();
   // Medplum's client implements the Bulk Data flow itself: POST kick-off with Prefer: respond-async, then polling.
-  medplum = new MedplumClient({ baseUrl: `http://127.0.0.1:${port}/`, fhirUrlPath: 'fhir', fetch: globalThis.fetch.bind(globalThis) });
+  medplum = new MedplumClient({ baseUrl: `${runtime.origin}/`, fhirUrlPath: 'fhir', fetch: globalThis.fetch.bind(globalThis) });
   for (let n = 0; n < 5; n++) {
     await runtime.context.store.put({ resourceType: 'Patient', id: `pt${n}`, gender: 'female' } as fhir4.Patient, `pt${n}`);
     await runtime.context.store.put(

@@ -1,16 +1,13 @@
-import type { AddressInfo } from 'node:net';
 import { Client } from 'fhir-kit-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestRuntime, type TestRuntime } from '../support/runtime.js';
+import { startListeningRuntime, type ListeningRuntime } from '../support/runtime.js';
 
-let runtime: TestRuntime;
+let runtime: ListeningRuntime;
 let client: InstanceType<typeof Client>;
 
 beforeAll(async () => {
-  runtime = await startTestRuntime({ publicBaseUrl: '' });
-  await runtime.app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = runtime.app.server.address() as AddressInfo;
-  client = new Client({ baseUrl: `http://127.0.0.1:${port}/fhir` });
+  runtime = await startListeningRuntime();
+  client = new Client({ baseUrl: `${runtime.origin}/fhir` });
 });
 afterAll(async () => runtime?.close());
 

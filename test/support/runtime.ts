@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import request from 'supertest';
 import { afterAll, beforeAll } from 'vitest';
@@ -78,4 +79,17 @@ export function useTestApi(overrides: Partial<ServerConfig> = {}): TestApi {
       return rows[0].n;
     },
   };
+}
+
+/**
+ * A fresh runtime listening on an ephemeral loopback port, for clients others wrote that speak real HTTP. `origin`
+ * is e.g. http://127.0.0.1:40123 (the FHIR base is `${origin}/fhir`); links use the request's own host.
+ */
+export type ListeningRuntime = TestRuntime & { origin: string };
+
+export async function startListeningRuntime(): Promise<ListeningRuntime> {
+  const runtime = await startTestRuntime({ publicBaseUrl: '' });
+  await runtime.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = runtime.app.server.address() as AddressInfo;
+  return Object.assign(runtime, { origin: `http://127.0.0.1:${port}` });
 }
