@@ -206,6 +206,54 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE INDEX search_uri_value ON search_uri (type, param, value text_pattern_ops) INCLUDE (rid);
     `,
   },
+  {
+    version: 6,
+    name: 'registry cases',
+    sql: `
+      -- One row per acute admission derived from an accepted discharge summary (src/registry/cases/model.ts):
+      -- indicators, epidemiology and care listings read these rows instead of re-walking the resources.
+      CREATE TABLE registry_case (
+        encounter_id        text PRIMARY KEY,
+        document_id         text NOT NULL,
+        document_identifier text NOT NULL,
+        hospital_code       text NOT NULL,
+        hospital_prefecture text,
+        patient_id          text NOT NULL,
+        patient_prefecture  text,
+        sex                 text,
+        birth_date          text,
+        age_at_admission    integer,
+        diseases            text[] NOT NULL,
+        principal_disease   text,
+        admitted_at         timestamptz,
+        discharged_at       timestamptz,
+        died                boolean NOT NULL,
+        facts               jsonb NOT NULL,
+        completeness        jsonb,
+        derived_at          timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX registry_case_hospital ON registry_case (hospital_code, admitted_at);
+      CREATE INDEX registry_case_disease ON registry_case USING gin (diseases);
+      CREATE INDEX registry_case_patient ON registry_case (patient_id);
+    `,
+  },
+  // migration slot 7: tenancy
+  // migration slot 8: patient linkage
+  {
+    version: 9,
+    name: 'registry consent',
+    sql: `
+      -- The current registry Consent decision per stored Patient, kept in step with Consent writes: secondary use
+      -- (export for research, aggregates, indicators) and the acute-care summary leave out patients with 'deny'.
+      CREATE TABLE registry_consent (
+        patient_id  text PRIMARY KEY,
+        decision    text NOT NULL CHECK (decision IN ('permit', 'deny')),
+        consent_id  text NOT NULL,
+        recorded_at timestamptz NOT NULL DEFAULT now()
+      );
+    `,
+  },
+  // migration slot 10: indicators
 ];
 
 /** Applies pending migrations; concurrent starts against one PostgreSQL wait on an advisory lock. */

@@ -82,4 +82,9 @@ export const FHIR_ROUTES: FhirRoute[] = [
   { method: 'POST', path: '/Group/:id/$export', operation: GROUP_EXPORT, level: 'instance', resourceType: 'Group', handler: exportGroup },
   { method: 'POST', path: '/$validate', operation: VALIDATE, level: 'system', handler: validate },
   { method: 'POST', path: '/:type/$validate', operation: VALIDATE, level: 'type', handler: validate },
+  // route slot: registry cases
+  // route slot: patient linkage
+  // route slot: acute-care summary
+  // route slot: indicators
+  // route slot: epidemiology
 ];
