@@ -117,3 +117,64 @@ export function exportSettings(env: NodeJS.ProcessEnv = process.env): ExportSett
     dateShiftDays: intFromEnv(env.EXPORT_DATE_SHIFT_DAYS, 0, 'EXPORT_DATE_SHIFT_DAYS'),
   };
 }
+
+/** Settings of the $epidemiology operation (docs/EPIDEMIOLOGY.md). */
+export interface EpidemiologySettings {
+  /** Population table (CSV: prefecture,age_band,sex,population); empty: counts only, rates omitted with a warning. */
+  populationFile: string;
+  /** Cells counting fewer cases than this (but more than zero) are hidden, and complements with them. */
+  minCellCount: number;
+  /** Width of the age bands when the request does not choose: 5 or 10 years. */
+  ageBandWidth: 5 | 10;
+}
+
+/**
+ * EPI_POPULATION_FILE (none), EPI_MIN_CELL_COUNT (10, at least 1), EPI_AGE_BAND_WIDTH (10; 5 or 10). Read from the
+ * environment per request, as the FHIR context does not carry the server configuration.
+ */
+export function epidemiologySettings(env: NodeJS.ProcessEnv = process.env): EpidemiologySettings {
+  const width = intFromEnv(env.EPI_AGE_BAND_WIDTH, 10, 'EPI_AGE_BAND_WIDTH');
+  if (width !== 5 && width !== 10) throw new Error(`EPI_AGE_BAND_WIDTH must be 5 or 10, got "${env.EPI_AGE_BAND_WIDTH}"`);
+  return {
+    populationFile: env.EPI_POPULATION_FILE ? fromRoot(env.EPI_POPULATION_FILE) : '',
+    minCellCount: Math.max(1, intFromEnv(env.EPI_MIN_CELL_COUNT, 10, 'EPI_MIN_CELL_COUNT')),
+    ageBandWidth: width,
+  };
+}
+
+/** Patient linkage (名寄せ) thresholds: scores in [0, 1] (docs/LINKAGE.md). */
+export interface LinkageSettings {
+  /** A candidate at or above this score is graded `certain` and linked automatically. */
+  certainScore: number;
+  /** At or above: `probable` (returned by $match for an operator to review, not linked). */
+  probableScore: number;
+  /** At or above: `possible`; below it a candidate is `certainly-not` and not returned. */
+  possibleScore: number;
+  /** Subtracted from the score when both records carry an insurance number and the numbers differ. */
+  insuranceConflictPenalty: number;
+}
+
+function fractionFromEnv(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed < 0 || parsed > 1) throw new Error(`${name} must be a number from 0 to 1, got "${value}"`);
+  return parsed;
+}
+
+/**
+ * LINKAGE_CERTAIN_SCORE (0.9), LINKAGE_PROBABLE_SCORE (0.8), LINKAGE_POSSIBLE_SCORE (0.65),
+ * LINKAGE_INSURANCE_CONFLICT_PENALTY (0.2). Read from the environment (like exportSettings), as the FHIR context does
+ * not carry the server configuration.
+ */
+export function linkageSettings(env: NodeJS.ProcessEnv = process.env): LinkageSettings {
+  const settings = {
+    certainScore: fractionFromEnv(env.LINKAGE_CERTAIN_SCORE, 0.9, 'LINKAGE_CERTAIN_SCORE'),
+    probableScore: fractionFromEnv(env.LINKAGE_PROBABLE_SCORE, 0.8, 'LINKAGE_PROBABLE_SCORE'),
+    possibleScore: fractionFromEnv(env.LINKAGE_POSSIBLE_SCORE, 0.65, 'LINKAGE_POSSIBLE_SCORE'),
+    insuranceConflictPenalty: fractionFromEnv(env.LINKAGE_INSURANCE_CONFLICT_PENALTY, 0.2, 'LINKAGE_INSURANCE_CONFLICT_PENALTY'),
+  };
+  if (!(settings.possibleScore <= settings.probableScore && settings.probableScore <= settings.certainScore)) {
+    throw new Error('LINKAGE_POSSIBLE_SCORE <= LINKAGE_PROBABLE_SCORE <= LINKAGE_CERTAIN_SCORE is required');
+  }
+  return settings;
+}

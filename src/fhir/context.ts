@@ -33,11 +33,15 @@ export interface FhirRequest {
   headers: Record<string, string | undefined>;
   /** The authenticated client, when authentication is on. */
   principal?: Principal;
+  /** The negotiated answer format when the route serves one besides FHIR JSON (FhirRoute.formats), e.g. 'text/csv'. */
+  format?: string;
 }
 
 export interface FhirResponse {
   status: number;
   body?: fhir4.Resource;
+  /** An answer in another negotiated format (e.g. CSV) instead of `body`; headers carry its content-type. */
+  text?: string;
   headers: Record<string, string>;
 }
 

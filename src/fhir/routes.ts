@@ -15,8 +15,14 @@ import { update } from './interaction/update.js';
 import { vread } from './interaction/vread.js';
 import { exportGroup, exportPatients, exportSystem } from './operation/export/kickoff.js';
 import { validate } from './operation/validate.js';
+import { patientMatch } from './operation/patient-match.js';
+import { patientUnlink } from './operation/patient-unlink.js';
+import { epidemiology, EPIDEMIOLOGY_CSV } from './operation/epidemiology.js';
 import { auditEventRead } from './interaction/audit-event-read.js';
 import { auditEventSearch } from './interaction/audit-event-search.js';
+import { careListingOperation } from './operation/care-listing.js';
+import { evaluateAllMeasures, evaluateMeasure } from './operation/evaluate-measure.js';
+import { indicatorChecklist } from './operation/indicator-checklist.js';
 
 import type { Permission } from '../security/scopes.js';
 
@@ -38,13 +44,22 @@ export interface FhirRoute {
   level: 'system' | 'type' | 'instance';
   /** Set on routes that serve one resource type only (its path names it); generic routes then skip that type. */
   resourceType?: string;
+  /** Media types the route can answer in besides FHIR JSON (content negotiation puts the choice in FhirRequest.format). */
+  formats?: string[];
   handler: Handler;
 }
 
 const EXPORT = { name: 'export', definition: 'http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export', permission: 'r' as const };
 const PATIENT_EXPORT = { ...EXPORT, definition: 'http://hl7.org/fhir/uv/bulkdata/OperationDefinition/patient-export' };
 const GROUP_EXPORT = { ...EXPORT, definition: 'http://hl7.org/fhir/uv/bulkdata/OperationDefinition/group-export' };
+const EPIDEMIOLOGY = { name: 'epidemiology', definition: 'http://jp-cvd-registry.org/fhir/OperationDefinition/epidemiology' };
+const PATIENT_MATCH = { name: 'match', definition: 'http://hl7.org/fhir/OperationDefinition/Patient-match', permission: 's' as const };
+const PATIENT_UNLINK = { name: 'unlink', definition: 'http://jp-cvd-registry.org/fhir/OperationDefinition/patient-unlink', permission: 'u' as const };
 const VALIDATE = { name: 'validate', definition: 'http://hl7.org/fhir/OperationDefinition/Resource-validate' };
+// Indicator operations need no SMART scope of their own: who may see which hospital is decided by the client's role.
+const EVALUATE_MEASURE = { name: 'evaluate-measure', definition: 'http://hl7.org/fhir/OperationDefinition/Measure-evaluate-measure' };
+const INDICATOR_CHECKLIST = { name: 'indicator-checklist', definition: 'http://jp-cvd-registry.org/fhir/OperationDefinition/indicator-checklist' };
+const CARE_LISTING = { name: 'care-listing', definition: 'http://jp-cvd-registry.org/fhir/OperationDefinition/care-listing' };
 
 /**
  * The REST interactions this server implements. The HTTP layer registers exactly these, and the
@@ -84,7 +99,19 @@ export const FHIR_ROUTES: FhirRoute[] = [
   { method: 'POST', path: '/:type/$validate', operation: VALIDATE, level: 'type', handler: validate },
   // route slot: registry cases
   // route slot: patient linkage
+  // Patient linkage (docs/LINKAGE.md): candidates for a Patient, and an operator's unlink of two linked records.
+  { method: 'POST', path: '/Patient/$match', operation: PATIENT_MATCH, level: 'type', resourceType: 'Patient', handler: patientMatch },
+  { method: 'POST', path: '/Patient/:id/$unlink', operation: PATIENT_UNLINK, level: 'instance', resourceType: 'Patient', handler: patientUnlink },
   // route slot: acute-care summary
   // route slot: indicators
+  // Clinical indicators (docs/INDICATORS.md): the IG's Measures evaluated over registry cases; static paths win over /:type/:id.
+  { method: 'GET', path: '/Measure/$evaluate-measure', operation: EVALUATE_MEASURE, level: 'type', resourceType: 'Measure', handler: evaluateAllMeasures },
+  { method: 'POST', path: '/Measure/$evaluate-measure', operation: EVALUATE_MEASURE, level: 'type', resourceType: 'Measure', handler: evaluateAllMeasures },
+  { method: 'GET', path: '/Measure/:id/$evaluate-measure', operation: EVALUATE_MEASURE, level: 'instance', resourceType: 'Measure', handler: evaluateMeasure },
+  { method: 'POST', path: '/Measure/:id/$evaluate-measure', operation: EVALUATE_MEASURE, level: 'instance', resourceType: 'Measure', handler: evaluateMeasure },
+  { method: 'GET', path: '/Organization/$indicator-checklist', operation: INDICATOR_CHECKLIST, level: 'type', resourceType: 'Organization', handler: indicatorChecklist },
+  { method: 'GET', path: '/Organization/$care-listing', operation: CARE_LISTING, level: 'type', resourceType: 'Organization', handler: careListingOperation },
   // route slot: epidemiology
+  // Aggregates over registry cases; the operation itself decides by role which cases a caller may count.
+  { method: 'GET', path: '/$epidemiology', operation: EPIDEMIOLOGY, level: 'system', formats: [EPIDEMIOLOGY_CSV], handler: epidemiology },
 ];

@@ -5,16 +5,29 @@ import { FhirError, issue, operationOutcome } from '../fhir/outcome.js';
 import { FHIR_ROUTES, type FhirRoute } from '../fhir/routes.js';
 import type { Principal, TokenService } from '../security/token-service.js';
 import { authorize } from '../fhir/authorization.js';
+import { requestContext } from '../fhir/tenancy.js';
 import { auditFhirRequest, type AuditContext } from './audit.js';
 import { fhirBaseUrl } from './base-url.js';
 import { registerAuthRoutes, requirePrincipal } from './auth.js';
 import { registerBulkFiles } from './bulk-files.js';
-import { negotiateFormat } from './content-negotiation.js';
+import { FHIR_JSON_MEDIA_TYPE, negotiateFormat } from './content-negotiation.js';
 import { registerIgSite } from './ig-site.js';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 
 export const FHIR_JSON = 'application/fhir+json; charset=utf-8';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The media type content negotiation chose for the answer. */
+    fhirFormat?: string;
+  }
+}
+
+/** Media types besides FHIR JSON the matched FHIR route serves (none for unmatched paths). */
+function routeFormats(request: FastifyRequest): string[] {
+  return (request.routeOptions.config as { formats?: string[] }).formats ?? [];
+}
 
 export interface AppOptions {
   bodyLimit: number;
@@ -104,11 +117,13 @@ function toFhirRequest(request: FastifyRequest, route: FhirRoute, publicBaseUrl:
     body: form ? undefined : request.body,
     headers,
     ...(principal ? { principal } : {}),
+    ...(request.fhirFormat && request.fhirFormat !== FHIR_JSON_MEDIA_TYPE ? { format: request.fhirFormat } : {}),
   };
 }
 
 function send(reply: FastifyReply, response: FhirResponse) {
   reply.code(response.status).headers(response.headers);
+  if (response.text !== undefined) return reply.send(response.text);
   if (response.body === undefined) return reply.send();
   return reply.type(FHIR_JSON).send(JSON.stringify(response.body));
 }
@@ -165,20 +180,24 @@ export function buildApp(context: FhirContext, options: AppOptions): FastifyInst
         await auditFhirRequest(context.audit, request, reply);
         return payload;
       });
-      fhir.addHook('onRequest', async (request) => negotiateFormat(request.headers.accept, new URL(request.url, 'http://local').searchParams.get('_format')));
+      fhir.addHook('onRequest', async (request) => {
+        request.fhirFormat = negotiateFormat(request.headers.accept, new URL(request.url, 'http://local').searchParams.get('_format'), routeFormats(request));
+      });
       const tokens = options.tokens;
       for (const route of FHIR_ROUTES) {
         const isPublic = route.interaction === 'capabilities';
         fhir.route({
           method: route.method,
           url: route.path,
+          config: { formats: route.formats ?? [] },
           handler: async (request, reply) => {
             const audit: AuditContext = { route };
             request.auditContext = audit;
             audit.principal = tokens && !isPublic ? await requirePrincipal(request, tokens) : undefined;
             const fhirRequest = toFhirRequest(request, route, options.publicBaseUrl, audit.principal);
             authorize(fhirRequest, route);
-            audit.response = await route.handler(context, fhirRequest);
+            // Storage and search see only what the caller may (hospital tenancy, roles): decided here, once per request.
+            audit.response = await route.handler(requestContext(context, fhirRequest.principal), fhirRequest);
             return send(reply, audit.response);
           },
         });
