@@ -162,15 +162,15 @@ function fractionFromEnv(value: string | undefined, fallback: number, name: stri
 }
 
 /**
- * LINKAGE_CERTAIN_SCORE (0.9), LINKAGE_PROBABLE_SCORE (0.8), LINKAGE_POSSIBLE_SCORE (0.65),
+ * LINKAGE_CERTAIN_SCORE (0.9), LINKAGE_PROBABLE_SCORE (0.75), LINKAGE_POSSIBLE_SCORE (0.6),
  * LINKAGE_INSURANCE_CONFLICT_PENALTY (0.2). Read from the environment (like exportSettings), as the FHIR context does
  * not carry the server configuration.
  */
 export function linkageSettings(env: NodeJS.ProcessEnv = process.env): LinkageSettings {
   const settings = {
     certainScore: fractionFromEnv(env.LINKAGE_CERTAIN_SCORE, 0.9, 'LINKAGE_CERTAIN_SCORE'),
-    probableScore: fractionFromEnv(env.LINKAGE_PROBABLE_SCORE, 0.8, 'LINKAGE_PROBABLE_SCORE'),
-    possibleScore: fractionFromEnv(env.LINKAGE_POSSIBLE_SCORE, 0.65, 'LINKAGE_POSSIBLE_SCORE'),
+    probableScore: fractionFromEnv(env.LINKAGE_PROBABLE_SCORE, 0.75, 'LINKAGE_PROBABLE_SCORE'),
+    possibleScore: fractionFromEnv(env.LINKAGE_POSSIBLE_SCORE, 0.6, 'LINKAGE_POSSIBLE_SCORE'),
     insuranceConflictPenalty: fractionFromEnv(env.LINKAGE_INSURANCE_CONFLICT_PENALTY, 0.2, 'LINKAGE_INSURANCE_CONFLICT_PENALTY'),
   };
   if (!(settings.possibleScore <= settings.probableScore && settings.probableScore <= settings.certainScore)) {

@@ -1,0 +1,139 @@
+/**
+ * Patient linkage benchmark: precision, recall and F1 of the registry's linker against the generator's truth, per
+ * linkage variant, and its time, with exact insurance-number matching as the baseline measured in the same run.
+ *
+ *   npx tsx bench/linkage.ts                 # 5,000 and 25,000 admissions, seed 1
+ *   BENCH_SIZES=2000 BENCH_SEED=7 npx tsx bench/linkage.ts
+ *
+ * Each hospital record (one Patient per hospital and local id, as document ingest stores them) is a record; two
+ * records are a true pair when the truth gives them the same personId. A method's predicted pairs are the pairs
+ * inside the connected components of its links (linked records are one person, transitively).
+ */
+import { linkageSettings } from '../src/config.js';
+import { linkInMemory } from '../src/registry/linkage/blocking.js';
+import { linkageRecord, INSURANCE_MEMBER_SYSTEM, type LinkageRecord } from '../src/registry/linkage/record.js';
+import { DEFAULT_OPTIONS, generateAdmissions } from '../src/registry/synthetic/index.js';
+
+interface HospitalRecord {
+  record: LinkageRecord;
+  personId: string;
+  variants: string[];
+}
+
+/** The hospital records of a generated data set, in arrival order: the first Bundle of each hospital and local id. */
+function hospitalRecords(admissions: number, seed: string): HospitalRecord[] {
+  const records = new Map<string, HospitalRecord>();
+  for (const { bundle, truth } of generateAdmissions({ ...DEFAULT_OPTIONS, admissions, seed })) {
+    const key = `${truth.hospitalCode}|${truth.localPatientId}`;
+    if (records.has(key)) continue;
+    const patient = bundle.entry!.find((entry) => entry.resource?.resourceType === 'Patient')!.resource as fhir4.Patient;
+    records.set(key, { record: linkageRecord(patient, key), personId: truth.personId, variants: truth.variants });
+  }
+  return [...records.values()];
+}
+
+/** Union-find over record ids: the components of a set of links. */
+function components(ids: string[], links: { a: string; b: string }[]): Map<string, string> {
+  const parent = new Map(ids.map((id) => [id, id]));
+  const find = (id: string): string => {
+    let root = id;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(id, root);
+    return root;
+  };
+  for (const { a, b } of links) parent.set(find(a), find(b));
+  return new Map(ids.map((id) => [id, find(id)]));
+}
+
+const pairKey = (a: string, b: string) => (a < b ? `${a}\n${b}` : `${b}\n${a}`);
+
+/** All pairs inside each group (group id by record id). */
+function pairsOf(groupOf: Map<string, string>): Set<string> {
+  const members = new Map<string, string[]>();
+  for (const [id, group] of groupOf) members.set(group, [...(members.get(group) ?? []), id]);
+  const pairs = new Set<string>();
+  for (const ids of members.values()) for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) pairs.add(pairKey(ids[i], ids[j]));
+  return pairs;
+}
+
+interface Quality {
+  predicted: number;
+  truePositives: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+function quality(predicted: Set<string>, truth: Set<string>): Quality {
+  let truePositives = 0;
+  for (const pair of predicted) if (truth.has(pair)) truePositives++;
+  const precision = predicted.size ? truePositives / predicted.size : 1;
+  const recall = truth.size ? truePositives / truth.size : 1;
+  return { predicted: predicted.size, truePositives, precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
+}
+
+/** Exact match on the insurance number only: the baseline. */
+function insuranceOnly(records: LinkageRecord[]): { a: string; b: string }[] {
+  const first = new Map<string, string>();
+  const links: { a: string; b: string }[] = [];
+  for (const record of records) {
+    if (!record.insurance) continue;
+    const earlier = first.get(record.insurance);
+    if (earlier) links.push({ a: earlier, b: record.id });
+    else first.set(record.insurance, record.id);
+  }
+  return links;
+}
+
+function timed<T>(work: () => T): { result: T; ms: number } {
+  const started = performance.now();
+  const result = work();
+  return { result, ms: performance.now() - started };
+}
+
+const percent = (value: number) => `${(100 * value).toFixed(1)} %`;
+const VARIANTS = ['kana-typo', 'half-width-kana', 'full-width-address', 'kanji-variant', 'moved', 'insurance-missing'];
+
+function run(admissions: number, seed: string): void {
+  const settings = linkageSettings();
+  const generated = timed(() => hospitalRecords(admissions, seed));
+  const records = generated.result;
+  const ids = records.map((one) => one.record.id);
+  const truthPairs = pairsOf(new Map(records.map((one) => [one.record.id, one.personId])));
+  const variantsOf = new Map(records.map((one) => [one.record.id, one.variants]));
+
+  const linker = timed(() => linkInMemory(records.map((one) => one.record), settings));
+  const baseline = timed(() => insuranceOnly(records.map((one) => one.record)));
+  const linkerPairs = pairsOf(components(ids, linker.result.links));
+  const baselinePairs = pairsOf(components(ids, baseline.result));
+  const linkerQuality = quality(linkerPairs, truthPairs);
+  const baselineQuality = quality(baselinePairs, truthPairs);
+
+  console.log(`\n### ${admissions.toLocaleString('en')} admissions (seed ${seed}): ${records.length.toLocaleString('en')} hospital records, ${truthPairs.size.toLocaleString('en')} true pairs`);
+  console.log(`(generation and record extraction ${(generated.ms / 1000).toFixed(1)} s; thresholds certain ${settings.certainScore}, probable ${settings.probableScore}, possible ${settings.possibleScore}, insurance conflict penalty ${settings.insuranceConflictPenalty})\n`);
+  console.log('| method | time ms | comparisons | predicted pairs | true positives | precision | recall | F1 |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  console.log(`| linker (insurance + scored, blocked) | ${linker.ms.toFixed(0)} | ${linker.result.comparisons.toLocaleString('en')} | ${linkerQuality.predicted} | ${linkerQuality.truePositives} | ${percent(linkerQuality.precision)} | ${percent(linkerQuality.recall)} | ${percent(linkerQuality.f1)} |`);
+  console.log(`| baseline: exact insurance number | ${baseline.ms.toFixed(0)} | – | ${baselineQuality.predicted} | ${baselineQuality.truePositives} | ${percent(baselineQuality.precision)} | ${percent(baselineQuality.recall)} | ${percent(baselineQuality.f1)} |`);
+  console.log(`\nlinker ÷ baseline: recall ${(linkerQuality.recall / baselineQuality.recall).toFixed(2)}×, time ${(linker.ms / Math.max(baseline.ms, 0.001)).toFixed(1)}×\n`);
+
+  console.log('| true pairs where a record has the variant | pairs | linker recall | baseline recall |');
+  console.log('|---|---|---|---|');
+  for (const variant of VARIANTS) {
+    const withVariant = new Set([...truthPairs].filter((pair) => pair.split('\n').some((id) => variantsOf.get(id)!.includes(variant))));
+    const found = (predicted: Set<string>) => [...withVariant].filter((pair) => predicted.has(pair)).length;
+    const recall = (predicted: Set<string>) => (withVariant.size ? percent(found(predicted) / withVariant.size) : '–');
+    console.log(`| ${variant} | ${withVariant.size} | ${recall(linkerPairs)} | ${recall(baselinePairs)} |`);
+  }
+  const falsePairs = [...linkerPairs].filter((pair) => !truthPairs.has(pair));
+  const byMethod = new Map(linker.result.links.map((link) => [pairKey(link.a, link.b), link]));
+  const direct = falsePairs.filter((pair) => byMethod.has(pair));
+  console.log(`\nlinker false pairs: ${falsePairs.length} (${direct.length} linked directly${direct.length ? `, scores ${direct.slice(0, 5).map((pair) => byMethod.get(pair)!.score).join(', ')}` : ''})`);
+  const withInsurance = records.filter((one) => one.record.insurance).length;
+  console.log(`records carrying the insurance number: ${percent(withInsurance / records.length)}; insurance system ${INSURANCE_MEMBER_SYSTEM}`);
+}
+
+const sizes = (process.env.BENCH_SIZES ?? '5000,25000').split(',').map(Number);
+const seed = process.env.BENCH_SEED ?? '1';
+console.log(`Patient linkage benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}`);
+for (const size of sizes) run(size, seed);
