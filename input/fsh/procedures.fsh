@@ -3,7 +3,8 @@
 //   Procedure profiles on JP-CLINS JP_Procedure_eCS (Composition section 713 入院中治療).
 //   Time convention: performedDateTime, or performedPeriod.start, is the *start* of the treatment:
 //     IV thrombolysis = needle time (bolus start), thrombectomy = groin/arterial puncture time,
-//     PCI = arterial puncture time (the first device / balloon time is an extension), surgery = skin incision.
+//     PCI and coronary angiography (CAG) = arterial puncture time (the first device / balloon time is an
+//     extension), surgery = skin incision.
 // ============================================================================
 
 CodeSystem: JPCVDProcedureCS
@@ -15,6 +16,8 @@ Description: "登録対象の急性期治療。SNOMED CT が確認できたも�
 * insert EN(#ivt, Intravenous thrombolysis)
 * #thrombectomy "経皮経管的脳血栓回収術"
 * insert EN(#thrombectomy, Mechanical thrombectomy)
+* #cag "冠動脈造影 (CAG)"
+* insert EN(#cag, Coronary angiography)
 * #pci "経皮的冠動脈インターベンション (PCI)"
 * insert EN(#pci, Percutaneous coronary intervention)
 * #cabg "冠動脈バイパス術 (CABG)"
@@ -53,6 +56,13 @@ Description: "血栓回収療法のコード。/ Mechanical thrombectomy codes."
 * insert LocalValueSet
 * JPCVDProcedureCS#thrombectomy
 * $SCT#397046001 "Thrombectomy"
+
+ValueSet: JPCVDCAGVS
+Id: jp-cvd-procedure-cag
+Title: "冠動脈造影 / Coronary angiography"
+Description: "冠動脈造影 (診断カテーテル)。/ Diagnostic coronary angiography."
+* insert LocalValueSet
+* JPCVDProcedureCS#cag
 
 ValueSet: JPCVDPCIVS
 Id: jp-cvd-procedure-pci
@@ -254,6 +264,13 @@ Description: "経皮経管的脳血栓回収術。performed の開始時刻 = �
 * outcome MS
 * outcome from JPCVDmTICIVS (extensible)
 * bodySite MS
+
+Profile: JPCVDProcedureCAG
+Parent: $JP_Procedure_eCS
+Id: jp-cvd-procedure-cag
+Title: "冠動脈造影 / Coronary angiography (JP-CVD)"
+Description: "診断目的の冠動脈造影 (CAG)。performed の開始時刻 = 穿刺時刻。引き続き PCI を行った場合も CAG を別の Procedure として記録する (NSTE-ACS の72時間以内 CAG 指標の起点)。/ Diagnostic coronary angiography; start of performed[x] = arterial puncture. Recorded as its own Procedure also when PCI follows (the NSTE-ACS angiography-within-72-hours indicator)."
+* insert CVDProcedureRules(JPCVDCAGVS)
 
 Profile: JPCVDProcedurePCI
 Parent: $JP_Procedure_eCS

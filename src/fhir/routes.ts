@@ -15,6 +15,8 @@ import { update } from './interaction/update.js';
 import { vread } from './interaction/vread.js';
 import { exportGroup, exportPatients, exportSystem } from './operation/export/kickoff.js';
 import { validate } from './operation/validate.js';
+import { patientEverything } from './operation/everything.js';
+import { acuteCareSummaryOperation } from './operation/acute-care-summary.js';
 import { patientMatch } from './operation/patient-match.js';
 import { patientUnlink } from './operation/patient-unlink.js';
 import { epidemiology, EPIDEMIOLOGY_CSV } from './operation/epidemiology.js';
@@ -56,6 +58,12 @@ const EPIDEMIOLOGY = { name: 'epidemiology', definition: 'http://jp-cvd-registry
 const PATIENT_MATCH = { name: 'match', definition: 'http://hl7.org/fhir/OperationDefinition/Patient-match', permission: 's' as const };
 const PATIENT_UNLINK = { name: 'unlink', definition: 'http://jp-cvd-registry.org/fhir/OperationDefinition/patient-unlink', permission: 'u' as const };
 const VALIDATE = { name: 'validate', definition: 'http://hl7.org/fhir/OperationDefinition/Resource-validate' };
+const EVERYTHING = { name: 'everything', definition: 'http://hl7.org/fhir/OperationDefinition/Patient-everything', permission: 'r' as const };
+const ACUTE_CARE_SUMMARY = {
+  name: 'acute-care-summary',
+  definition: 'http://jp-cvd-registry.org/fhir/OperationDefinition/acute-care-summary',
+  permission: 'r' as const,
+};
 // Indicator operations need no SMART scope of their own: who may see which hospital is decided by the client's role.
 const EVALUATE_MEASURE = { name: 'evaluate-measure', definition: 'http://hl7.org/fhir/OperationDefinition/Measure-evaluate-measure' };
 const INDICATOR_CHECKLIST = { name: 'indicator-checklist', definition: 'http://jp-cvd-registry.org/fhir/OperationDefinition/indicator-checklist' };
@@ -103,6 +111,10 @@ export const FHIR_ROUTES: FhirRoute[] = [
   { method: 'POST', path: '/Patient/$match', operation: PATIENT_MATCH, level: 'type', resourceType: 'Patient', handler: patientMatch },
   { method: 'POST', path: '/Patient/:id/$unlink', operation: PATIENT_UNLINK, level: 'instance', resourceType: 'Patient', handler: patientUnlink },
   // route slot: acute-care summary
+  // Patient/$everything (R4) and the registry's acute-care summary (docs/ACUTE-CARE-SUMMARY.md); the summary decides
+  // consent and the emergency rule itself and audits its ground.
+  { method: 'GET', path: '/Patient/:id/$everything', operation: EVERYTHING, level: 'instance', resourceType: 'Patient', handler: patientEverything },
+  { method: 'GET', path: '/Patient/:id/$acute-care-summary', operation: ACUTE_CARE_SUMMARY, level: 'instance', resourceType: 'Patient', handler: acuteCareSummaryOperation },
   // route slot: indicators
   // Clinical indicators (docs/INDICATORS.md): the IG's Measures evaluated over registry cases; static paths win over /:type/:id.
   { method: 'GET', path: '/Measure/$evaluate-measure', operation: EVALUATE_MEASURE, level: 'type', resourceType: 'Measure', handler: evaluateAllMeasures },

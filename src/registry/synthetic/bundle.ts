@@ -42,6 +42,7 @@ const COMORBIDITY_ICD10: Readonly<Record<ComorbidityKey, { code: string; display
 const PROCEDURE_CODING: Readonly<Record<ProcedureKind, { profile: string; display: string; snomed?: fhir4.Coding }>> = {
   ivt: { profile: IG_PROFILE.procedure.ivt, display: '静注血栓溶解療法 (rt-PA 静注療法)', snomed: { system: SYSTEM.snomed, code: '472191000119101', display: 'Intravenous thrombolytic therapy' } },
   thrombectomy: { profile: IG_PROFILE.procedure.thrombectomy, display: '経皮経管的脳血栓回収術', snomed: { system: SYSTEM.snomed, code: '397046001', display: 'Thrombectomy' } },
+  cag: { profile: IG_PROFILE.procedure.cag, display: '冠動脈造影 (CAG)' },
   pci: { profile: IG_PROFILE.procedure.pci, display: '経皮的冠動脈インターベンション (PCI)' },
   cabg: { profile: IG_PROFILE.procedure.cabg, display: '冠動脈バイパス術 (CABG)' },
   clipping: { profile: IG_PROFILE.procedure.aneurysmRepair, display: '脳動脈瘤頸部クリッピング術' },

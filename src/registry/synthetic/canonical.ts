@@ -47,6 +47,7 @@ export const IG_PROFILE = {
   procedure: {
     ivt: igProfile('jp-cvd-procedure-ivt'),
     thrombectomy: igProfile('jp-cvd-procedure-thrombectomy'),
+    cag: igProfile('jp-cvd-procedure-cag'),
     pci: igProfile('jp-cvd-procedure-pci'),
     cabg: igProfile('jp-cvd-procedure-cabg'),
     aneurysmRepair: igProfile('jp-cvd-procedure-aneurysm-repair'),

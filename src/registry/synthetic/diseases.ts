@@ -334,6 +334,8 @@ function acuteCoronarySyndromeCourse(context: CourseContext): CourseResult {
     const balloon =
       acs.type === 'STEMI' ? door + Math.max(25, rng.logNormal(80, 1.5)) * MINUTE : door + Math.max(60, rng.logNormal(14 * 60, 2.2)) * MINUTE;
     pciStart = Math.max(door + 10 * MINUTE, balloon - Math.max(8, rng.logNormal(18, 1.4)) * MINUTE);
+    // Diagnostic angiography through the same puncture, PCI ad hoc: both Procedures start at the puncture.
+    procedures.push({ kind: 'cag', start: pciStart, end: pciStart + rng.int(10, 25) * MINUTE });
     procedures.push({
       kind: 'pci',
       start: pciStart,
@@ -343,9 +345,18 @@ function acuteCoronarySyndromeCourse(context: CourseContext): CourseResult {
       timiPre: acs.type === 'STEMI' ? rng.weighted([w('0', 55), w('1', 10), w('2', 15), w('3', 20)]) : rng.weighted([w('2', 30), w('3', 70)]),
       timiPost: rng.weighted([w('3', 90), w('2', 7), w('1', 2), w('0', 1)]),
     });
-  } else if (context.hospital.cardiacSurgery && rng.chance(0.1)) {
-    const start = door + rng.int(1, 5) * DAY;
-    procedures.push({ kind: 'cabg', start, end: start + rng.int(4, 6) * HOUR });
+  } else {
+    // Angiography without PCI (no culprit lesion to treat, surgical anatomy, medical management): at a hospital with
+    // a cath lab for most NSTE-ACS within a day or two, some only after 72 h; rarely where there is none.
+    const cagProbability = context.hospital.pci ? (acs.type === 'STEMI' ? 0.6 : 0.8) : 0.1;
+    const cagStart = rng.chance(cagProbability)
+      ? door + (acs.type === 'STEMI' ? Math.max(20, rng.logNormal(60, 1.6)) : Math.max(45, rng.logNormal(20 * 60, 2.4))) * MINUTE
+      : undefined;
+    if (cagStart !== undefined) procedures.push({ kind: 'cag', start: cagStart, end: cagStart + rng.int(15, 40) * MINUTE });
+    if (context.hospital.cardiacSurgery && rng.chance(0.1)) {
+      const start = Math.max(door + rng.int(1, 5) * DAY, (cagStart ?? door) + 12 * HOUR);
+      procedures.push({ kind: 'cabg', start, end: start + rng.int(4, 6) * HOUR });
+    }
   }
   const supportProbability = killip === 'IV' ? 0.55 : killip === 'III' ? 0.2 : 0.02;
   if (rng.chance(supportProbability)) {

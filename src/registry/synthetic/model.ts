@@ -52,6 +52,7 @@ export interface ObservationFact {
 export type ProcedureKind =
   | 'ivt'
   | 'thrombectomy'
+  | 'cag'
   | 'pci'
   | 'cabg'
   | 'clipping'
@@ -65,7 +66,7 @@ export type ProcedureKind =
 
 export interface ProcedureFact {
   kind: ProcedureKind;
-  /** Needle time (IVT), arterial puncture (thrombectomy, PCI), skin incision (surgery), device start (MCS). */
+  /** Needle time (IVT), arterial puncture (thrombectomy, CAG, PCI), skin incision (surgery), device start (MCS). */
   start: number;
   end?: number;
   firstDeviceTime?: number;

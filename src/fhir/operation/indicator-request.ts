@@ -1,0 +1,97 @@
+import type { IndicatorScope } from '../../registry/indicators/case-results.js';
+import type { ReportPeriod } from '../../registry/indicators/measure-report.js';
+import type { FhirRequest } from '../context.js';
+import { badRequest, FhirError } from '../outcome.js';
+
+/**
+ * Parameters shared by the registry's indicator operations ($evaluate-measure, $indicator-checklist,
+ * $care-listing): from the query string, or from a Parameters body on POST (value[x] of any primitive type).
+ */
+export function operationParameters(request: FhirRequest): Map<string, string> {
+  const values = new Map<string, string>();
+  const add = (name: string, value: string) => {
+    if (values.has(name)) throw badRequest(`Parameter ${name} is given more than once`, [name]);
+    values.set(name, value);
+  };
+  for (const [name, value] of request.query) add(name, value);
+  const body = request.body as fhir4.Parameters | undefined;
+  if (body !== undefined) {
+    if (body?.resourceType !== 'Parameters') throw badRequest('The operation takes a Parameters body (or query parameters)');
+    for (const parameter of body.parameter ?? []) {
+      const key = Object.keys(parameter).find((candidate) => candidate.startsWith('value'));
+      const value = key ? (parameter as unknown as Record<string, unknown>)[key] : undefined;
+      if (typeof value !== 'string') throw badRequest(`Parameter ${parameter.name} needs a primitive value`, ['Parameters.parameter']);
+      add(parameter.name, value);
+    }
+  }
+  return values;
+}
+
+/** Refuses parameters the operation does not know, so that a misspelt filter cannot silently widen a report. */
+export function rejectUnknown(parameters: Map<string, string>, known: readonly string[]): void {
+  for (const name of parameters.keys()) {
+    if (!known.includes(name)) throw new FhirError(400, 'not-supported', `Parameter ${name} is not supported (supported: ${known.join(', ')})`, [name]);
+  }
+}
+
+const DATE = /^(\d{4})(-(\d{2})(-(\d{2}))?)?$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+/** Dates without a time are Japanese calendar days (JST), the registry's working time zone. */
+const JST = '+09:00';
+
+/** The instant a FHIR date or dateTime starts at, or (end) the instant just after it ends. */
+function instant(value: string, name: string, end: boolean): Date {
+  const date = DATE.exec(value);
+  if (date) {
+    const [year, month, day] = [Number(date[1]), date[3] ? Number(date[3]) : undefined, date[5] ? Number(date[5]) : undefined];
+    let startOf = new Date(`${date[1]}-${date[3] ?? '01'}-${date[5] ?? '01'}T00:00:00${JST}`);
+    if (Number.isNaN(startOf.getTime()) || (month !== undefined && (month < 1 || month > 12))) throw badRequest(`${name} "${value}" is not a valid date`, [name]);
+    if (end) {
+      const next = new Date(startOf);
+      if (day !== undefined) next.setUTCDate(next.getUTCDate() + 1);
+      else if (month !== undefined) next.setUTCMonth(next.getUTCMonth() + 1);
+      else next.setUTCFullYear(year + 1);
+      startOf = next;
+    }
+    return startOf;
+  }
+  const parsed = DATE_TIME.test(value) ? new Date(value) : undefined;
+  if (!parsed || Number.isNaN(parsed.getTime())) throw badRequest(`${name} "${value}" is not a FHIR date or dateTime`, [name]);
+  return end ? new Date(parsed.getTime() + 1) : parsed;
+}
+
+/** periodStart and periodEnd (both required, as in R4 $evaluate-measure): the report period and its [start, end) instants. */
+export function reportPeriod(parameters: Map<string, string>): { period: ReportPeriod; bounds: Pick<IndicatorScope, 'start' | 'end'> } {
+  const start = parameters.get('periodStart');
+  const end = parameters.get('periodEnd');
+  if (!start || !end) throw badRequest('periodStart and periodEnd are required', [start ? 'periodEnd' : 'periodStart']);
+  const bounds = { start: instant(start, 'periodStart', false), end: instant(end, 'periodEnd', true) };
+  if (bounds.end <= bounds.start) throw badRequest('periodEnd is before periodStart', ['periodEnd']);
+  return { period: { start, end }, bounds: { start: bounds.start.toISOString(), end: bounds.end.toISOString() } };
+}
+
+const HOSPITAL_CODE = /^\d{10}$/;
+
+/**
+ * The hospital a report may be made for. Hospital clients see their own hospital (and national figures);
+ * registry staff and administrators any hospital; researchers national summaries only. Patient lists
+ * (`subjects`) are never national for a hospital client, and never for a researcher.
+ */
+export function authorizedHospital(request: FhirRequest, parameters: Map<string, string>, options: { required: boolean; subjects: boolean }): string | undefined {
+  const hospital = parameters.get('hospital');
+  if (hospital !== undefined && !HOSPITAL_CODE.test(hospital)) throw badRequest(`hospital must be a 10-digit medical institution code, not "${hospital}"`, ['hospital']);
+  if (options.required && hospital === undefined) throw badRequest('hospital (10-digit medical institution code) is required', ['hospital']);
+  const principal = request.principal;
+  if (!principal || principal.role === 'registry-staff' || principal.role === 'administrator') return hospital;
+  if (principal.role === 'hospital') {
+    if (hospital !== undefined && hospital !== principal.hospitalCode) {
+      throw new FhirError(403, 'forbidden', `Client ${principal.clientId} may only report on its own hospital ${principal.hospitalCode ?? '(none)'}`, ['hospital']);
+    }
+    if (hospital === undefined && options.subjects) throw new FhirError(403, 'forbidden', 'Patient lists are only available for your own hospital: give hospital', ['hospital']);
+    return hospital;
+  }
+  if (hospital !== undefined || options.subjects) {
+    throw new FhirError(403, 'forbidden', `Client ${principal.clientId} (role ${principal.role}) may only see national summaries`, ['hospital']);
+  }
+  return undefined;
+}

@@ -1,0 +1,187 @@
+import type { Queryable } from '../../db/database.js';
+import type { ResourceStore } from '../../store/resource-store.js';
+import type { RegistryCase } from '../cases/model.js';
+import type { IndicatorSet } from './definitions.js';
+import { evaluateCase } from './evaluate.js';
+
+/**
+ * Which cases an indicator report covers: cases discharged in [start, end) (indicators are judged at discharge),
+ * of one hospital or of all. Patients whose registry Consent decision is 'deny' are always left out.
+ */
+export interface IndicatorScope {
+  start: string;
+  end: string;
+  hospitalCode?: string;
+}
+
+/** Population counts of one indicator; `hospitalCode` undefined for the national (all hospitals) row. */
+export interface PopulationCounts {
+  measureId: string;
+  hospitalCode?: string;
+  initialPopulation: number;
+  denominator: number;
+  exclusion: number;
+  numerator: number;
+}
+
+/** Cases evaluated per round trip: bounds memory and transaction size while stale results are refreshed. */
+const REFRESH_BATCH = 2000;
+
+/**
+ * Brings the stored per-case indicator results of the scope up to date, then counts. Criteria are evaluated in
+ * FHIRPath once per case (and again only when the case is re-derived or the Measures change), so repeated reports
+ * are SQL aggregates over registry_indicator_result.
+ */
+export async function countPopulations(
+  store: ResourceStore,
+  indicators: IndicatorSet,
+  scope: IndicatorScope,
+  byHospital: boolean,
+  measureIds?: string[],
+): Promise<PopulationCounts[]> {
+  // National rows are part of every report (a hospital sees itself against all), so the whole period is refreshed.
+  await refreshResults(store, indicators, scope);
+  return aggregate(store.sql, scope, byHospital, measureIds);
+}
+
+/**
+ * Evaluates the cases discharged in the period (all hospitals) that have no results under the current Measures:
+ * new cases, re-derived cases, or all of them after the Measures changed. Returns how many were evaluated.
+ */
+export async function refreshResults(store: ResourceStore, indicators: IndicatorSet, period: Pick<IndicatorScope, 'start' | 'end'>): Promise<number> {
+  let evaluated = 0;
+  for (;;) {
+    const batch = await store.transaction(async (tx) => {
+      // One refresher at a time: two concurrent reports would otherwise evaluate and write the same cases.
+      await tx.lockKey('registry-indicator-refresh');
+      const { rows } = await tx.sql.query<CaseRow>(
+        `SELECT c.* FROM registry_case c
+           LEFT JOIN registry_indicator_evaluation e ON e.encounter_id = c.encounter_id
+          WHERE (e.encounter_id IS NULL OR e.ruleset <> $1 OR e.derived_at IS DISTINCT FROM c.derived_at)
+            AND c.discharged_at >= $2 AND c.discharged_at < $3
+          LIMIT ${REFRESH_BATCH}`,
+        [indicators.fingerprint, period.start, period.end],
+      );
+      if (rows.length) await writeResults(tx.sql, indicators, rows);
+      return rows.length;
+    });
+    evaluated += batch;
+    if (batch < REFRESH_BATCH) return evaluated;
+  }
+}
+
+async function writeResults(sql: Queryable, indicators: IndicatorSet, rows: CaseRow[]): Promise<void> {
+  const result = { encounter: [] as string[], measure: [] as string[], denominator: [] as boolean[], exclusion: [] as boolean[], numerator: [] as boolean[] };
+  for (const row of rows) {
+    for (const membership of evaluateCase(indicators, caseOfRow(row))) {
+      result.encounter.push(row.encounter_id);
+      result.measure.push(membership.measureId);
+      result.denominator.push(membership.denominator);
+      result.exclusion.push(membership.exclusion);
+      result.numerator.push(membership.numerator);
+    }
+  }
+  const encounters = rows.map((row) => row.encounter_id);
+  await sql.query('DELETE FROM registry_indicator_result WHERE encounter_id = ANY($1::text[])', [encounters]);
+  await sql.query(
+    `INSERT INTO registry_indicator_result (encounter_id, measure, denominator, exclusion, numerator)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::boolean[], $4::boolean[], $5::boolean[])`,
+    [result.encounter, result.measure, result.denominator, result.exclusion, result.numerator],
+  );
+  await sql.query(
+    `INSERT INTO registry_indicator_evaluation (encounter_id, derived_at, ruleset)
+     SELECT encounter_id, derived_at, $3 FROM unnest($1::text[], $2::timestamptz[]) AS t(encounter_id, derived_at)
+     ON CONFLICT (encounter_id) DO UPDATE SET derived_at = excluded.derived_at, ruleset = excluded.ruleset`,
+    [encounters, rows.map((row) => row.derived_at), indicators.fingerprint],
+  );
+}
+
+async function aggregate(sql: Queryable, scope: IndicatorScope, byHospital: boolean, measureIds?: string[]): Promise<PopulationCounts[]> {
+  // The national rows ignore scope.hospitalCode: a hospital's checklist compares itself with all hospitals.
+  const grouping = byHospital ? 'GROUPING SETS ((c.hospital_code, r.measure), (r.measure))' : '(r.measure)';
+  const { rows } = await sql.query<{ measure: string; hospital_code: string | null; national: boolean; ip: string; den: string; excl: string; num: string }>(
+    `SELECT r.measure, ${byHospital ? 'c.hospital_code, GROUPING(c.hospital_code) = 1' : 'NULL AS hospital_code, true'} AS national,
+            count(*) AS ip, count(*) FILTER (WHERE r.denominator) AS den,
+            count(*) FILTER (WHERE r.exclusion) AS excl, count(*) FILTER (WHERE r.numerator) AS num
+       FROM registry_indicator_result r
+       JOIN registry_case c ON c.encounter_id = r.encounter_id
+      WHERE c.discharged_at >= $1 AND c.discharged_at < $2
+        AND ($3::text IS NULL OR c.hospital_code = $3) AND ($4::text[] IS NULL OR r.measure = ANY($4::text[]))
+        AND NOT EXISTS (SELECT 1 FROM registry_consent k WHERE k.patient_id = c.patient_id AND k.decision = 'deny')
+      GROUP BY ${grouping}`,
+    [scope.start, scope.end, byHospital ? null : (scope.hospitalCode ?? null), measureIds ?? null],
+  );
+  return rows
+    .filter((row) => !byHospital || !scope.hospitalCode || row.national || row.hospital_code === scope.hospitalCode)
+    .map((row) => ({
+      measureId: row.measure,
+      ...(row.national ? {} : { hospitalCode: row.hospital_code as string }),
+      initialPopulation: Number(row.ip),
+      denominator: Number(row.den),
+      exclusion: Number(row.excl),
+      numerator: Number(row.num),
+    }));
+}
+
+/** The patients (stored Patient ids) of each population of one indicator in the scope, for a subject-list report. */
+export async function populationSubjects(sql: Queryable, measureId: string, scope: IndicatorScope): Promise<Record<'initialPopulation' | 'denominator' | 'exclusion' | 'numerator', string[]>> {
+  const { rows } = await sql.query<{ patient_id: string; denominator: boolean; exclusion: boolean; numerator: boolean }>(
+    `SELECT c.patient_id, r.denominator, r.exclusion, r.numerator
+       FROM registry_indicator_result r
+       JOIN registry_case c ON c.encounter_id = r.encounter_id
+      WHERE r.measure = $1 AND c.discharged_at >= $2 AND c.discharged_at < $3 AND ($4::text IS NULL OR c.hospital_code = $4)
+        AND NOT EXISTS (SELECT 1 FROM registry_consent k WHERE k.patient_id = c.patient_id AND k.decision = 'deny')
+      ORDER BY c.patient_id, c.encounter_id`,
+    [measureId, scope.start, scope.end, scope.hospitalCode ?? null],
+  );
+  return {
+    initialPopulation: rows.map((row) => row.patient_id),
+    denominator: rows.filter((row) => row.denominator).map((row) => row.patient_id),
+    exclusion: rows.filter((row) => row.exclusion).map((row) => row.patient_id),
+    numerator: rows.filter((row) => row.numerator).map((row) => row.patient_id),
+  };
+}
+
+interface CaseRow {
+  encounter_id: string;
+  document_id: string;
+  document_identifier: string;
+  hospital_code: string;
+  hospital_prefecture: string | null;
+  patient_id: string;
+  patient_prefecture: string | null;
+  sex: RegistryCase['sex'] | null;
+  birth_date: string | null;
+  age_at_admission: number | null;
+  diseases: string[];
+  principal_disease: string | null;
+  admitted_at: Date | string | null;
+  discharged_at: Date | string | null;
+  died: boolean;
+  facts: RegistryCase['facts'];
+  derived_at: Date | string;
+}
+
+const isoOrUndefined = (value: Date | string | null) => (value === null ? undefined : new Date(value).toISOString());
+
+/** The RegistryCase a registry_case row stores (the shape the Measures' FHIRPath criteria read). */
+function caseOfRow(row: CaseRow): RegistryCase {
+  return {
+    encounterId: row.encounter_id,
+    documentId: row.document_id,
+    documentIdentifier: row.document_identifier,
+    hospitalCode: row.hospital_code,
+    hospitalPrefecture: row.hospital_prefecture ?? undefined,
+    patientId: row.patient_id,
+    patientPrefecture: row.patient_prefecture ?? undefined,
+    sex: row.sex ?? undefined,
+    birthDate: row.birth_date ?? undefined,
+    ageAtAdmission: row.age_at_admission ?? undefined,
+    diseases: row.diseases,
+    principalDisease: row.principal_disease ?? undefined,
+    admittedAt: isoOrUndefined(row.admitted_at),
+    dischargedAt: isoOrUndefined(row.discharged_at),
+    died: row.died,
+    facts: row.facts,
+  };
+}
