@@ -235,25 +235,122 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE INDEX registry_case_hospital ON registry_case (hospital_code, admitted_at);
       CREATE INDEX registry_case_disease ON registry_case USING gin (diseases);
       CREATE INDEX registry_case_patient ON registry_case (patient_id);
+      -- Which stored resource each entry of an ingested document became, so that a corrected document writes new
+      -- versions of the same ids (docs/REGISTRY-CASES.md). entry_key: 'Type|system|value' of the entry's first
+      -- identifier, else its fullUrl. owned: created by this document (false: an earlier Patient, Practitioner or
+      -- Organization matched by identifier, which a correction does not overwrite).
+      CREATE TABLE document_entry (
+        document_identifier text NOT NULL,
+        entry_key           text NOT NULL,
+        resource_type       text NOT NULL,
+        resource_id         text NOT NULL,
+        owned               boolean NOT NULL,
+        PRIMARY KEY (document_identifier, entry_key)
+      );
     `,
   },
   // migration slot 7: tenancy
-  // migration slot 8: patient linkage
+  {
+    version: 7,
+    name: 'hospital tenancy of resources',
+    sql: `
+      -- The hospital (10-digit medical institution code) whose data a resource is; NULL for registry-level resources.
+      -- Set at write time (src/store/tenancy.ts), never changed by updates; every version row repeats it so that
+      -- history is filtered without a join.
+      ALTER TABLE resource ADD COLUMN hospital_code text;
+      ALTER TABLE resource_version ADD COLUMN hospital_code text;
+
+      -- Backfill from the stored documents: a document Bundle's hospital is the code before the first ^ of its
+      -- identifier value (<code>^<year>^<number>), else the one institution number its Organization entries carry.
+      -- Its derived resources were created by the same write: same first lastUpdated, rids right after the Bundle's.
+      CREATE TEMPORARY TABLE document_hospital ON COMMIT DROP AS
+        SELECT v.rid, v.last_updated, COALESCE(
+                 substring(v.content->'identifier'->>'value' FROM '^([0-9]{10})\\^'),
+                 (SELECT min(n.value #>> '{}') FROM jsonb_path_query(v.content,
+                    '$.entry[*].resource ? (@.resourceType == "Organization").identifier[*] ? (@.system == "http://jpfhir.jp/fhir/core/IdSystem/insurance-medical-institution-no").value') AS n(value)
+                  HAVING count(DISTINCT n.value) = 1)) AS code
+          FROM resource_version v
+         WHERE v.type = 'Bundle' AND v.version_id = 1 AND v.content->>'type' = 'document';
+      UPDATE resource r SET hospital_code = d.code
+        FROM resource_version first, document_hospital d
+       WHERE first.rid = r.rid AND first.version_id = 1 AND first.last_updated = d.last_updated AND r.rid >= d.rid
+         AND d.code IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM document_hospital later
+                          WHERE later.last_updated = d.last_updated AND later.rid > d.rid AND later.rid <= r.rid);
+      UPDATE resource_version v SET hospital_code = r.hospital_code FROM resource r WHERE v.rid = r.rid AND r.hospital_code IS NOT NULL;
+
+      -- A hospital's type search can walk its own rows in rid order; its type and system history walk seq.
+      CREATE INDEX resource_hospital_type ON resource (hospital_code, type, rid);
+      CREATE INDEX resource_version_hospital_seq ON resource_version (hospital_code, seq);
+      CREATE INDEX resource_version_hospital_type_seq ON resource_version (hospital_code, type, seq);
+    `,
+  },
+  {
+    version: 8,
+    name: 'patient linkage',
+    sql: `
+      -- Linkage decisions between two hospital Patient records (one row per unordered pair, patient_a < patient_b).
+      -- 'link' rows are mirrored as Patient.link (type seealso) on both records; 'do-not-link' rows record an
+      -- operator's unlink, which automatic linking never overrides.
+      CREATE TABLE patient_link (
+        patient_a   text NOT NULL,
+        patient_b   text NOT NULL,
+        decision    text NOT NULL CHECK (decision IN ('link', 'do-not-link')),
+        method      text NOT NULL CHECK (method IN ('insurance', 'score', 'operator')),
+        score       real,
+        decided_by  text,
+        decided_at  timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (patient_a, patient_b),
+        CHECK (patient_a < patient_b)
+      );
+      CREATE INDEX patient_link_b ON patient_link (patient_b);
+    `,
+  },
   {
     version: 9,
     name: 'registry consent',
     sql: `
-      -- The current registry Consent decision per stored Patient, kept in step with Consent writes: secondary use
-      -- (export for research, aggregates, indicators) and the acute-care summary leave out patients with 'deny'.
+      -- The current registry Consent per stored Patient (the active one with the latest Consent.dateTime), kept in
+      -- step with Consent writes in the writing transaction (src/registry/consent/). decision is the secondary-use
+      -- decision: export for research, aggregates and indicators leave out patients with 'deny'. acute_care_sharing
+      -- is the nested TREAT provision: may other hospitals see this record in the acute-care summary (NULL: not asked).
       CREATE TABLE registry_consent (
-        patient_id  text PRIMARY KEY,
-        decision    text NOT NULL CHECK (decision IN ('permit', 'deny')),
-        consent_id  text NOT NULL,
-        recorded_at timestamptz NOT NULL DEFAULT now()
+        patient_id         text PRIMARY KEY,
+        decision           text NOT NULL CHECK (decision IN ('permit', 'deny')),
+        acute_care_sharing text CHECK (acute_care_sharing IN ('permit', 'deny')),
+        consent_id         text NOT NULL,
+        decided_at         timestamptz,
+        recorded_at        timestamptz NOT NULL DEFAULT now()
       );
+      CREATE INDEX registry_consent_decision ON registry_consent (decision);
+      CREATE INDEX registry_consent_consent ON registry_consent (consent_id);
     `,
   },
-  // migration slot 10: indicators
+  {
+    version: 10,
+    name: 'indicator results per case',
+    sql: `
+      -- Per-case results of the clinical indicators (src/registry/indicators): the Measures' FHIRPath criteria are
+      -- evaluated once per case and kept, so reports are SQL counts. registry_indicator_evaluation says under which
+      -- Measures (ruleset: fingerprint of all criteria) and which derivation of the case (derived_at) the results were
+      -- made; a re-derived case or changed Measures make them stale. Results exist only for initial-population members.
+      CREATE TABLE registry_indicator_evaluation (
+        encounter_id text PRIMARY KEY REFERENCES registry_case (encounter_id) ON DELETE CASCADE,
+        derived_at   timestamptz NOT NULL,
+        ruleset      text NOT NULL
+      );
+      CREATE TABLE registry_indicator_result (
+        encounter_id text NOT NULL REFERENCES registry_case (encounter_id) ON DELETE CASCADE,
+        measure      text NOT NULL,
+        denominator  boolean NOT NULL,
+        exclusion    boolean NOT NULL,
+        numerator    boolean NOT NULL,
+        PRIMARY KEY (encounter_id, measure)
+      );
+      CREATE INDEX registry_indicator_result_measure ON registry_indicator_result (measure);
+      CREATE INDEX registry_case_discharged ON registry_case (discharged_at);
+    `,
+  },
 ];
 
 /** Applies pending migrations; concurrent starts against one PostgreSQL wait on an advisory lock. */

@@ -1,16 +1,24 @@
+import { isDeepStrictEqual } from 'node:util';
+import { documentEntries, type DocumentEntryTarget } from '../../registry/cases/case-store.js';
+import { completenessIssues } from '../../registry/cases/completeness.js';
+import { recordDocument } from '../../registry/cases/ingest.js';
+import { linkIngestedPatients } from '../../registry/linkage/linker.js';
 import type { BatchWrite } from '../../store/resource-store.js';
 import { atEntry, checkBundle, checkUniqueFullUrls, conditionKey, resolveLinks, type ParsedEntry } from '../bundle-processing.js';
 import type { FhirContext, FhirRequest, FhirResponse } from '../context.js';
 import { newId } from '../ids.js';
-import { badRequest } from '../outcome.js';
+import { badRequest, FhirError } from '../outcome.js';
 import { checkType } from '../resource-checks.js';
 import { versionHeaders, writeResponse } from '../respond.js';
 import { validateForWrite } from '../write-validation.js';
 import { create } from './create.js';
 import { searchMatches } from './search-type.js';
+import { documentScope } from '../tenancy.js';
 
 /** Entries of these types stand for the same real-world party across documents: matched by identifier, not re-created. */
 const SHARED_BY_IDENTIFIER = new Set(['Patient', 'Practitioner', 'Organization']);
+/** JP-CLINS: the document's version number (Composition.extension, valueString "1", "2", ...). */
+const COMPOSITION_VERSION_NUMBER = 'http://hl7.org/fhir/StructureDefinition/composition-clinicaldocument-versionNumber';
 
 /** POST /Bundle: a document Bundle is ingested (see `documentBundle`); any other Bundle is an ordinary create. */
 export async function createBundle(context: FhirContext, request: FhirRequest): Promise<FhirResponse> {
@@ -22,8 +30,13 @@ export async function createBundle(context: FhirContext, request: FhirRequest): 
 /**
  * Document ingest, in one transaction: the Bundle is stored as submitted (for audit and re-export), and every entry
  * as its own resource with fullUrl links rewritten to the stored ids. Patient, Practitioner and Organization entries
- * whose identifier matches a stored resource become references to it. Idempotent on Bundle.identifier: a document
- * already stored answers 200 with the stored Bundle and stores nothing.
+ * whose identifier matches a stored resource become references to it. The registry case of the admission and its
+ * completeness are derived and stored in the same transaction (src/registry/cases).
+ *
+ * Versions of one document (same Bundle.identifier) are ordered by the Composition's version number, then by
+ * Bundle.timestamp: the same version again with the same content answers 200 with the stored Bundle and stores
+ * nothing; a newer version (a correction) writes a new version of every resource the previous one stored, under the
+ * same ids, and deletes those it no longer contains; an older or conflicting one is refused with 409.
  */
 export async function documentBundle(context: FhirContext, request: FhirRequest): Promise<FhirResponse> {
   const bundle = checkBundle(request.body, ['document']);
@@ -37,19 +50,36 @@ export async function documentBundle(context: FhirContext, request: FhirRequest)
     throw badRequest('The first entry of a document Bundle must be a Composition', ['Bundle.entry[0].resource']);
   }
   const documentKey = `${identifier.system}|${identifier.value}`;
+  const version = documentVersion(bundle);
   // The document is validated whole (base R4 document rules and every profile it claims, e.g. JP-CLINS
   // eDischargeSummary) before anything is stored: errors refuse it with 422.
   const issues = validateForWrite(context, bundle as fhir4.Resource);
 
-  return context.store.transaction(async (store) => {
+  // Stored under the document's hospital (a hospital client may submit only its own: 403 otherwise).
+  return context.store.withScope(documentScope(context, bundle)).transaction(async (store) => {
     const tx: FhirContext = { ...context, store };
     // Serialises resubmissions of one document, so a retry racing the original cannot store it twice.
     await store.lockKey(conditionKey('Bundle', `identifier=${documentKey}`));
     const stored = await searchMatches(tx, 'Bundle', [['identifier', documentKey]], 'Document identifier', 1);
-    if (stored.length) {
-      const previous = await store.read('Bundle', stored[0].id);
-      if (previous?.resource) return { status: 200, headers: versionHeaders(request.baseUrl, previous, true), body: previous.resource };
+    const previous = stored.length ? await store.read('Bundle', stored[0].id) : undefined;
+    if (previous?.resource) {
+      const previousBundle = previous.resource as fhir4.Bundle;
+      const order = compareVersions(version, documentVersion(previousBundle));
+      if (order === 0 && sameDocument(bundle, previousBundle)) {
+        return { status: 200, headers: versionHeaders(request.baseUrl, previous, true), body: previous.resource };
+      }
+      if (order <= 0) {
+        const what = order === 0 ? 'has the same version as the stored one but different content' : 'is older than the stored one';
+        throw new FhirError(
+          409,
+          'conflict',
+          `Document ${documentKey} (${describeVersion(version)}) ${what} (${describeVersion(documentVersion(previousBundle))}); ` +
+            'a correction needs a higher Composition version number or a later Bundle.timestamp. Nothing was stored.',
+          ['Bundle.identifier'],
+        );
+      }
     }
+    const previousTargets = previous ? await documentEntries(store.sql, documentKey) : new Map<string, DocumentEntryTarget>();
 
     // Two documents about one new patient must not create it twice: lock every shared identifier, in one order.
     const shared = entries.filter((entry) => SHARED_BY_IDENTIFIER.has(entry.resource!.resourceType));
@@ -57,22 +87,101 @@ export async function documentBundle(context: FhirContext, request: FhirRequest)
     for (const key of [...new Set(keys)].sort()) await store.lockKey(key);
 
     const targets = new Map<string, string>();
-    const writes: { entry: ParsedEntry; id: string }[] = [];
+    const entryTargets: DocumentEntryTarget[] = [];
+    const writes: { entry: ParsedEntry; id: string; method: 'POST' | 'PUT' }[] = [];
+    const usedKeys = new Set<string>();
     for (const entry of entries) {
       const type = entry.resource!.resourceType;
-      const existing = shared.includes(entry) ? await atEntry(entry, () => storedByIdentifier(tx, entry.resource!)) : undefined;
-      const id = existing ?? newId();
-      if (entry.fullUrl) targets.set(entry.fullUrl, `${type}/${id}`);
-      if (!existing) writes.push({ entry, id });
+      const entryKey = documentEntryKey(entry, usedKeys);
+      const prior = previousTargets.get(entryKey);
+      let target: DocumentEntryTarget;
+      if (prior && prior.resourceType === type) {
+        target = prior;
+        if (prior.owned) writes.push({ entry, id: prior.resourceId, method: 'PUT' });
+      } else {
+        const existing = shared.includes(entry) ? await atEntry(entry, () => storedByIdentifier(tx, entry.resource!)) : undefined;
+        target = { entryKey, resourceType: type, resourceId: existing ?? newId(), owned: !existing };
+        if (!existing) writes.push({ entry, id: target.resourceId, method: 'POST' });
+      }
+      entryTargets.push(target);
+      if (entry.fullUrl) targets.set(entry.fullUrl, `${type}/${target.resourceId}`);
     }
     const derived: BatchWrite[] = [];
-    for (const { entry, id } of writes) {
+    const storedResources: fhir4.Resource[] = [];
+    for (const { entry, id, method } of writes) {
       const resource = await atEntry(entry, () => resolveLinks(tx, entry, entry.resource!, targets));
-      derived.push({ resource: { ...resource, id }, id, method: 'POST' });
+      derived.push({ resource: { ...resource, id }, id, method });
     }
-    const [document] = await store.writeMany([{ resource: bundle, id: newId(), method: 'POST' }, ...derived]);
-    return writeResponse(request, 201, document.version, `Stored document ${documentKey} as Bundle/${document.version.id} with ${derived.length} derived resources`, issues);
+    const documentWrite: BatchWrite = previous ? { resource: bundle, id: previous.id, method: 'PUT' } : { resource: bundle, id: newId(), method: 'POST' };
+    const [document, ...written] = await store.writeMany([documentWrite, ...derived]);
+    storedResources.push(...written.map((result) => result.version.resource!));
+    // Entries matched to earlier shared resources are part of the document as their submitted content says.
+    for (const [index, target] of entryTargets.entries()) {
+      if (!writes.some((write) => write.entry === entries[index])) storedResources.push({ ...entries[index].resource!, id: target.resourceId });
+    }
+    // A correction that no longer contains an entry removes the resource that entry became.
+    const kept = new Set(entryTargets.map((target) => target.entryKey));
+    for (const prior of previousTargets.values()) {
+      if (prior.owned && !kept.has(prior.entryKey)) await store.delete(prior.resourceType, prior.resourceId);
+    }
+    // Patient linkage (名寄せ): each Patient written is linked to the same person's records at other hospitals.
+    await linkIngestedPatients(tx, written.map((result) => result.version.resource!));
+    const completeness = await recordDocument(store.sql, context.conformance, { documentId: document.version.id, documentIdentifier: documentKey, resources: storedResources }, entryTargets);
+    const action = previous ? `Replaced document ${documentKey} by version ${document.version.versionId} of Bundle/${document.version.id}` : `Stored document ${documentKey} as Bundle/${document.version.id}`;
+    return writeResponse(request, previous ? 200 : 201, document.version, `${action} with ${derived.length} derived resources`, [
+      ...issues,
+      ...(completeness ? completenessIssues(completeness) : []),
+    ]);
   });
+}
+
+/** A document's version: the Composition's clinical-document version number, and Bundle.timestamp. */
+interface DocumentVersion {
+  number?: number;
+  timestamp?: string;
+}
+
+function documentVersion(bundle: fhir4.Bundle): DocumentVersion {
+  const composition = bundle.entry?.[0]?.resource as fhir4.Composition | undefined;
+  const text = composition?.extension?.find((ext) => ext.url === COMPOSITION_VERSION_NUMBER)?.valueString;
+  const number = text !== undefined && /^\s*\d+\s*$/.test(text) ? Number(text) : undefined;
+  return { ...(number !== undefined ? { number } : {}), ...(bundle.timestamp ? { timestamp: bundle.timestamp } : {}) };
+}
+
+/** Version number first; with equal (or absent) numbers, the later timestamp is the newer document. */
+function compareVersions(a: DocumentVersion, b: DocumentVersion): number {
+  if (a.number !== undefined && b.number !== undefined && a.number !== b.number) return a.number - b.number;
+  const at = a.timestamp ? Date.parse(a.timestamp) : NaN;
+  const bt = b.timestamp ? Date.parse(b.timestamp) : NaN;
+  if (!Number.isNaN(at) && !Number.isNaN(bt) && at !== bt) return at - bt;
+  return 0;
+}
+
+function describeVersion(version: DocumentVersion): string {
+  return `version ${version.number ?? 'none'}, timestamp ${version.timestamp ?? 'none'}`;
+}
+
+/** The same document content, ignoring what storing it changed (id, meta.versionId, meta.lastUpdated). */
+function sameDocument(submitted: fhir4.Bundle, stored: fhir4.Bundle): boolean {
+  const comparable = (bundle: fhir4.Bundle) => {
+    const { id: _id, meta, ...rest } = bundle;
+    const { versionId: _versionId, lastUpdated: _lastUpdated, ...otherMeta } = meta ?? {};
+    return { ...rest, meta: otherMeta };
+  };
+  return isDeepStrictEqual(JSON.parse(JSON.stringify(comparable(submitted))), comparable(stored));
+}
+
+/**
+ * The stable key of an entry across versions of its document: `Type|system|value` of the resource's first
+ * identifier (hospital systems keep these across corrections), else its fullUrl. A key seen twice in one document
+ * falls back to the fullUrl, which is unique.
+ */
+function documentEntryKey(entry: ParsedEntry, used: Set<string>): string {
+  const [token] = identifierTokens(entry.resource!);
+  let key = token ? `${entry.resource!.resourceType}|${token}` : entry.fullUrl!;
+  if (used.has(key)) key = entry.fullUrl!;
+  used.add(key);
+  return key;
 }
 
 /** A document entry: fullUrl and resource are required, and the resource must be of a served type. */
