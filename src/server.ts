@@ -11,6 +11,8 @@ import type { FhirContext } from './fhir/context.js';
 import { buildApp } from './http/app.js';
 import { SearchEngine } from './search/search-engine.js';
 import { ResourceStore } from './store/resource-store.js';
+import { writeIndexers } from './store/write-hooks.js';
+import { ConsentRecorder, registryConsentProfile } from './registry/consent/registry-consent.js';
 import { Validator } from './validation/index.js';
 import { AuditTrail } from './security/audit-trail.js';
 import { TokenService } from './security/token-service.js';
@@ -48,7 +50,8 @@ export async function createRuntime(
   }
   const search = new SearchEngine(db, conformance);
   const context: FhirContext = {
-    store: new ResourceStore(db, search),
+    // registry_consent follows Consent writes; it searches the index rows the search engine has just written.
+    store: new ResourceStore(db, writeIndexers(search, new ConsentRecorder(search, registryConsentProfile(conformance)))),
     search,
     conformance,
     validator: new Validator(conformance),

@@ -29,6 +29,11 @@ Description: "オプトアウト方式で provision.type が deny なら、患�
 Severity: #warning
 Expression: "policyRule.coding.where(code = 'opt-in').exists() implies provision.type = 'permit'"
 
+Invariant: jp-cvd-consent-2
+Description: "入れ子の provision は急性期医療での医療機関間共有の可否を表し、type と purpose TREAT を持つ。/ A nested provision states the acute-care cross-hospital sharing decision: it has a type and purpose TREAT."
+Severity: #error
+Expression: "provision.provision.all(type.exists() and purpose.where(system = 'http://terminology.hl7.org/CodeSystem/v3-ActReason' and code = 'TREAT').exists())"
+
 Profile: JPCVDConsentRegistry
 Parent: $JP_Consent_eCS
 Id: jp-cvd-consent-registry
@@ -36,11 +41,15 @@ Title: "登録・二次利用の同意 / Registry consent (JP-CVD)"
 Description: """
 循環器病データベースへの登録と二次利用に関する同意 (オプトイン / オプトアウト / 法令に基づく収集)。
 provision.type: permit = 登録・二次利用可、deny = 拒否 (オプトアウトの申出を含む)。
+入れ子の provision (purpose = TREAT) は、急性期医療の現場で他の医療機関の登録情報 (既往の入院・診断・治療・退院時処方・
+アレルギー) を共有してよいか (permit / deny) を表す。無ければ未確認 (緊急時を除き共有しない)。
 / Consent to registration and secondary use: opt-in, opt-out or statutory; provision.type permit = may be used,
-deny = refused (including an opt-out request).
+deny = refused (including an opt-out request). A nested provision with purpose TREAT states whether the registry may
+share the patient's records from other hospitals with a treating hospital in acute care (permit / deny); without it
+the patient has not been asked, and records are shared only under the audited emergency rule.
 """
 * insert ProfileMeta
-* obeys jp-cvd-consent-1
+* obeys jp-cvd-consent-1 and jp-cvd-consent-2
 * status MS
 * scope = $consentscope#research
 * category ^slicing.discriminator.type = #pattern
@@ -58,6 +67,8 @@ deny = refused (including an opt-out request).
 * provision.period MS
 * provision.purpose MS
 * provision.purpose ^short = "HRESCH (healthcare research) など / e.g. HRESCH"
+* provision.provision MS
+* provision.provision ^short = "急性期医療での医療機関間共有の可否 (purpose = TREAT) / Acute-care cross-hospital sharing (purpose TREAT)"
 
 Profile: JPCVDResearchSubjectRegistry
 Parent: $JP_ResearchSubject
