@@ -131,3 +131,84 @@ describe('registry case derivation from the IG examples', () => {
     expect(row.completeness).toEqual({ items: [] });
   });
 });
+
+describe('corrections and late versions of a document', () => {
+  const versionCount = async () => (await api.runtime.db.query<{ n: number }>('SELECT count(*)::int AS n FROM resource_version')).rows[0].n;
+  const withVersion = (bundle: fhir4.Bundle, version: string, change: (copy: fhir4.Bundle) => void = () => {}) => {
+    const copy = structuredClone(bundle);
+    const composition = copy.entry![0].resource as fhir4.Composition;
+    composition.extension = composition.extension!.map((ext) => (ext.url.endsWith('composition-clinicaldocument-versionNumber') ? { ...ext, valueString: version } : ext));
+    change(copy);
+    return copy;
+  };
+  const original = variant(example('cerebral-infarction'), 'corrections');
+  const nihssAdmission = (bundle: fhir4.Bundle) => bundle.entry!.find((entry) => entry.resource!.id === 'ex-cerebral-infarction-obs-1-nihss-adm')!.resource as fhir4.Observation;
+  const corrected = withVersion(original, '2', (copy) => {
+    nihssAdmission(copy).valueInteger = 16;
+    const dropped = copy.entry!.find((entry) => entry.resource!.id === 'ex-cerebral-infarction-obs-6-toast')!.fullUrl;
+    copy.entry = copy.entry!.filter((entry) => entry.fullUrl !== dropped);
+    const unlink = (sections: fhir4.CompositionSection[] = []): void =>
+      sections.forEach((section) => {
+        if (section.entry) section.entry = section.entry.filter((reference) => reference.reference !== dropped);
+        unlink(section.section);
+      });
+    unlink((copy.entry[0].resource as fhir4.Composition).section);
+    copy.timestamp = '2026-10-25T09:00:00+09:00';
+  });
+
+  it('stores nothing new for an identical resubmission', async () => {
+    const first = await ingest(original, 201);
+    const before = await versionCount();
+    const again = await api.http.post('/fhir/Bundle').send(original).expect(200);
+    expect(again.headers.location).toBe(first.headers.location);
+    expect(await versionCount()).toBe(before);
+  });
+
+  it('replaces every derived resource by a new version of the same id for a corrected document', async () => {
+    const before = (await caseOf(original))!;
+    const toast = before.facts.observations.find((fact: { kind: string }) => fact.kind === 'toast');
+    expect(toast).toBeDefined();
+    const { rows: entries } = await api.runtime.db.query<{ resource_type: string; resource_id: string }>(
+      'SELECT resource_type, resource_id FROM document_entry WHERE document_identifier = $1 AND resource_type = $2',
+      [before.document_identifier, 'Observation'],
+    );
+    const response = await ingest(corrected, 200);
+    expect(response.headers.location).toContain(`/Bundle/${before.document_id}/_history/2`);
+    const after = (await caseOf(original))!;
+    expect(after.encounter_id).toBe(before.encounter_id);
+    expect(after.facts.observations).toContainEqual(expect.objectContaining({ kind: 'nihss', value: 16, timepoint: 'admission' }));
+    expect(after.facts.observations.some((fact: { kind: string }) => fact.kind === 'toast')).toBe(false);
+    const encounter = await api.http.get(`/fhir/Encounter/${before.encounter_id}`).expect(200);
+    expect(encounter.body.meta.versionId).toBe('2');
+    const history = await api.http.get(`/fhir/Encounter/${before.encounter_id}/_history`).expect(200);
+    expect(history.body.total).toBe(2);
+    // The dropped TOAST observation is deleted (410), the others carry version 2.
+    const states = await Promise.all(entries.map(async ({ resource_id }) => (await api.http.get(`/fhir/Observation/${resource_id}`)).status));
+    expect(states.filter((status) => status === 410)).toHaveLength(1);
+    expect(states.filter((status) => status === 200)).toHaveLength(entries.length - 1);
+  });
+
+  it('refuses an older version arriving late with 409 and stores nothing', async () => {
+    const late = withVersion(original, '1', (copy) => (nihssAdmission(copy).valueInteger = 12));
+    const before = await versionCount();
+    const response = await api.http.post('/fhir/Bundle').send(late).expect(409);
+    expect(response.body.issue[0].diagnostics).toMatch(/older than the stored one/);
+    expect(await versionCount()).toBe(before);
+    expect((await caseOf(original))!.facts.observations).toContainEqual(expect.objectContaining({ kind: 'nihss', value: 16 }));
+  });
+
+  it('refuses the stored version with different content with 409', async () => {
+    const conflicting = structuredClone(corrected);
+    nihssAdmission(conflicting).valueInteger = 20;
+    const before = await versionCount();
+    const response = await api.http.post('/fhir/Bundle').send(conflicting).expect(409);
+    expect(response.body.issue[0].diagnostics).toMatch(/same version as the stored one but different content/);
+    expect(await versionCount()).toBe(before);
+  });
+
+  it('accepts the corrected document again as an identical resubmission', async () => {
+    const before = await versionCount();
+    await api.http.post('/fhir/Bundle').send(corrected).expect(200);
+    expect(await versionCount()).toBe(before);
+  });
+});
