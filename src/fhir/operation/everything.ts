@@ -3,7 +3,6 @@ import { fullUrl, linkUrl } from '../bundle.js';
 import type { FhirContext, FhirRequest, FhirResponse } from '../context.js';
 import { badRequest, notFound } from '../outcome.js';
 import { pageSize } from '../paging.js';
-import { checkType } from '../resource-checks.js';
 import { withParameterErrors } from '../interaction/search-type.js';
 import { patientCompartment } from './export/parameters.js';
 
@@ -12,11 +11,12 @@ const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
- * The search parameter that carries a type's care date, first one the type has: `date` (the R4 clinical-date
- * parameter of most clinical types), else the date a type names otherwise (Condition onset, MedicationRequest
- * authoredOn ...). Types with none (Patient, Coverage ...) are not narrowed by start and end.
+ * The search parameter that carries a type's care date, first one the type has: `date` where it is the R4
+ * clinical-date parameter (Encounter, Observation, Procedure ...), else the date a type names otherwise (Condition
+ * onset, MedicationRequest authoredOn ...). Types with none (Patient, Coverage ...) are not narrowed by start and end.
  */
 const CARE_DATE_PARAMETERS = ['date', 'onset-date', 'authoredon', 'authored', 'effective-time', 'whenhandedover', 'collected', 'created'];
+const CLINICAL_DATE = 'http://hl7.org/fhir/SearchParameter/clinical-date';
 
 /** Types searched together: those sharing a care-date parameter (none for undated types). */
 interface TypeGroup {
@@ -74,7 +74,10 @@ export async function patientEverything(context: FhirContext, request: FhirReque
   if (patient.deleted) throw notFound(`Patient/${id} has been deleted`);
 
   const compartment = patientCompartment(context);
-  const wanted = query.types?.map((type) => checkType(context, type));
+  const wanted = query.types?.map((type) => {
+    if (!context.resourceTypes.has(type)) throw badRequest(`_type names an unknown resource type "${type}"`, ['_type']);
+    return type;
+  });
   const members = [...compartment.keys()].filter((type) => !wanted || wanted.includes(type)).sort((a, b) => (a === 'Patient' ? -1 : b === 'Patient' ? 1 : a.localeCompare(b)));
   const groups = groupByCareDate(context, members, query.start !== undefined || query.end !== undefined);
   const count = pageSize(request);
@@ -128,7 +131,13 @@ function groupByCareDate(context: FhirContext, types: string[], byDate: boolean)
   if (!byDate) return types.length ? [{ types }] : [];
   const groups = new Map<string | undefined, string[]>();
   for (const type of types) {
-    const supported = new Set(context.search.supportedParameters(type).map((parameter) => parameter.name));
+    // A `date` of another meaning (MedicationRequest's dosage timing) is no care date.
+    const supported = new Set(
+      context.search
+        .supportedParameters(type)
+        .filter((parameter) => parameter.name !== 'date' || parameter.definition === CLINICAL_DATE)
+        .map((parameter) => parameter.name),
+    );
     const careDate = CARE_DATE_PARAMETERS.find((code) => supported.has(code));
     groups.set(careDate, [...(groups.get(careDate) ?? []), type]);
   }
