@@ -15,7 +15,7 @@ function countParts(prefix: 'hospital' | 'national', counts: PopulationCounts | 
     { name: `${prefix}Denominator`, valueInteger: tally.denominator },
     { name: `${prefix}Exclusion`, valueInteger: tally.exclusion },
     { name: `${prefix}Numerator`, valueInteger: tally.numerator },
-    ...(rate !== undefined ? [{ name: `${prefix}Rate`, valueDecimal: Math.round(rate * 1e6) / 1e6 }] : []),
+    ...(rate !== undefined ? [{ name: `${prefix}Rate`, valueDecimal: rate }] : []),
   ];
 }
 

@@ -20,10 +20,10 @@ const COUNT_KEYS: Record<PopulationCode, keyof PopulationSubjects> = {
 
 const EMPTY_COUNTS = { initialPopulation: 0, denominator: 0, exclusion: 0, numerator: 0 };
 
-/** numerator / (denominator − exclusions); undefined when no case is left to score. */
+/** numerator / (denominator − exclusions), to six decimals; undefined when no case is left to score. */
 export function proportion(counts: Pick<PopulationCounts, 'denominator' | 'exclusion' | 'numerator'>): number | undefined {
   const scored = counts.denominator - counts.exclusion;
-  return scored > 0 ? counts.numerator / scored : undefined;
+  return scored > 0 ? Math.round((counts.numerator / scored) * 1e6) / 1e6 : undefined;
 }
 
 /**
@@ -68,8 +68,6 @@ export function measureReport(
     ...(hospitalCode ? { reporter: { identifier: { system: SYSTEM.medicalInstitutionNo, value: hospitalCode } } } : {}),
     period: { start: period.start, end: period.end },
     ...(indicator.improvementNotation ? { improvementNotation: indicator.improvementNotation } : {}),
-    group: [{ population, ...(score !== undefined ? { measureScore: { value: round(score) } } : {}) }],
+    group: [{ population, ...(score !== undefined ? { measureScore: { value: score } } : {}) }],
   };
 }
-
-const round = (value: number) => Math.round(value * 1e6) / 1e6;
