@@ -1,4 +1,5 @@
 import type { ConformanceRegistry } from '../conformance/package-loader.js';
+import { tenantCondition, type ReadScope } from '../store/tenancy.js';
 import { IDENTIFIER, OF_TYPE, parseReference } from './extract.js';
 import { ANY_TYPE, type ParameterCatalog, type ParameterType, type ResolvedParameter } from './parameters.js';
 import { dateRange, decimalRange, escapeLike, normaliseString } from './values.js';
@@ -50,6 +51,8 @@ export interface QueryScope {
   registry: ConformanceRegistry;
   /** This server's FHIR base: absolute references to it are matched as relative ones. */
   baseUrl?: string;
+  /** Whose data chained and _has targets may be: a chain must not test another tenant's resources. */
+  tenant: ReadScope;
 }
 
 const PREFIXES = ['eq', 'ne', 'gt', 'lt', 'ge', 'le', 'sa', 'eb', 'ap'] as const;
@@ -387,6 +390,12 @@ export class PredicateBuilder {
       : `${index}.target_id = ${this.sql.bind(reference)}`;
   }
 
+  /** ` AND <tenant condition>` on a joined resource row, or '' when the search sees every tenant. */
+  private visible(row: string): string {
+    const condition = tenantCondition(this.scope.tenant, row, (value, cast) => this.sql.bind(value, cast));
+    return condition ? ` AND ${condition}` : '';
+  }
+
   /** `ref[:Type].rest=value`: resources whose reference points at a resource matching `rest=value`. */
   private chain(type: string, row: string, head: string, rest: string, value: string): string {
     const [code, targetModifier] = splitModifier(head);
@@ -401,7 +410,7 @@ export class PredicateBuilder {
     const target = this.sql.alias('t');
     const perTarget = targets.map((targetType) => `(${target}.type = ${this.sql.bind(targetType)} AND ${this.predicate(targetType, target, rest, value)})`);
     return `EXISTS (SELECT 1 FROM search_reference ${reference}
-      JOIN resource ${target} ON ${target}.type = ${reference}.target_type AND ${target}.id = ${reference}.target_id AND NOT ${target}.deleted
+      JOIN resource ${target} ON ${target}.type = ${reference}.target_type AND ${target}.id = ${reference}.target_id AND NOT ${target}.deleted${this.visible(target)}
       WHERE ${reference}.rid = ${row}.rid AND ${reference}.type = ${this.sql.bind(type)} AND ${reference}.param = ${this.sql.bind(code)} AND (${perTarget.join(' OR ')}))`;
   }
 
@@ -416,7 +425,7 @@ export class PredicateBuilder {
     const reference = this.sql.alias('ref');
     const source = this.sql.alias('s');
     return `EXISTS (SELECT 1 FROM search_reference ${reference}
-      JOIN resource ${source} ON ${source}.rid = ${reference}.rid
+      JOIN resource ${source} ON ${source}.rid = ${reference}.rid${this.visible(source)}
       WHERE ${reference}.target_id = ${row}.id AND ${reference}.type = ${this.sql.bind(sourceType)} AND ${reference}.param = ${this.sql.bind(referenceCode)}
         AND ${reference}.target_type = ${this.sql.bind(type)} AND ${this.predicate(sourceType, source, rest, value)})`;
   }

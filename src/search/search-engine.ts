@@ -1,6 +1,7 @@
 import type { ConformanceRegistry } from '../conformance/package-loader.js';
 import type { Database, Queryable } from '../db/database.js';
 import { withConventionalKeyOrder } from '../store/resource-store.js';
+import { ALL_TENANTS, tenantCondition, type ReadScope } from '../store/tenancy.js';
 import { SearchIndexer } from './indexer.js';
 import { ANY_TYPE, COLUMN_PARAMETERS, ParameterCatalog, type ResolvedParameter } from './parameters.js';
 import { PredicateBuilder, SearchParameterError, splitModifier, SqlParams, UnsupportedParameter } from './query.js';
@@ -40,6 +41,12 @@ export interface SearchScope {
 export interface SearchOptions {
   /** Page size; 0 asks for the total only. */
   count: number;
+  /**
+   * Whose data the search sees: matches, includes, chained and _has targets and totals are all limited to it. FHIR
+   * interactions pass their request store's `scope`; absent means every tenant (registry-internal work such as
+   * linkage, which spans hospitals by design).
+   */
+  scope?: ReadScope;
   tx?: Queryable;
   /** The server's FHIR base, so absolute references to this server match relative ones. */
   baseUrl?: string;
@@ -124,11 +131,14 @@ export class SearchEngine extends SearchIndexer {
   }
 
   async search(scope: SearchScope, params: [string, string][], options: SearchOptions): Promise<SearchResult> {
+    const readScope = options.scope ?? ALL_TENANTS;
     const sql = new SqlParams();
-    const builder = new PredicateBuilder({ catalog: this.catalog, registry: this.registry, baseUrl: options.baseUrl }, sql);
+    const builder = new PredicateBuilder({ catalog: this.catalog, registry: this.registry, baseUrl: options.baseUrl, tenant: readScope }, sql);
     const ignored: IgnoredParameter[] = [];
     const types = scope.types;
     const where = ['NOT r.deleted'];
+    const tenant = tenantCondition(readScope, 'r', (value, cast) => sql.bind(value, cast));
+    if (tenant) where.push(tenant);
     if (types?.length === 1) where.push(`r.type = ${sql.bind(types[0])}`);
     else if (types) where.push(`r.type = ANY(${sql.bind(types, 'text[]')})`);
 
@@ -168,7 +178,7 @@ export class SearchEngine extends SearchIndexer {
     const hasNext = reversed ? true : more;
     const hasPrevious = reversed ? more : cursor !== undefined;
     const matches = page.map(toMatch);
-    const included = await this.includes(options.tx ?? this.db, params, page, ignored);
+    const included = await this.includes(options.tx ?? this.db, params, page, ignored, readScope);
     return {
       matches,
       included,
@@ -266,7 +276,7 @@ export class SearchEngine extends SearchIndexer {
    * `_include` / `_revinclude` (`Type:param[:target]`, `*`), with `:iterate` ones followed from included resources
    * too, for a bounded number of rounds.
    */
-  private async includes(db: Queryable, params: [string, string][], page: Row[], ignored: IgnoredParameter[]): Promise<SearchMatch[]> {
+  private async includes(db: Queryable, params: [string, string][], page: Row[], ignored: IgnoredParameter[], tenant: ReadScope): Promise<SearchMatch[]> {
     const requests = params
       .filter(([name]) => /^_(rev)?include(:iterate|:recurse)?$/.test(name))
       .map(([name, value]) => ({ name, reverse: name.startsWith('_revinclude'), iterate: name.includes(':'), spec: value }));
@@ -278,7 +288,7 @@ export class SearchEngine extends SearchIndexer {
       const found: Row[] = [];
       for (const request of requests) {
         if (round > 0 && !request.iterate) continue;
-        const rows = await this.includeOnce(db, request, sources, ignored, round === 0);
+        const rows = await this.includeOnce(db, request, sources, ignored, round === 0, tenant);
         for (const row of rows) {
           if (seen.has(row.rid)) continue;
           seen.add(row.rid);
@@ -297,6 +307,7 @@ export class SearchEngine extends SearchIndexer {
     sources: { rid: number; type: string; id: string }[],
     ignored: IgnoredParameter[],
     report: boolean,
+    tenant: ReadScope,
   ): Promise<Row[]> {
     const sql = new SqlParams();
     const [sourceType, code, targetType] = request.spec.split(':');
@@ -312,6 +323,9 @@ export class SearchEngine extends SearchIndexer {
     if (request.spec !== '*') conditions.push(`ref.type = ${sql.bind(sourceType)}`);
     if (code && code !== '*') conditions.push(`ref.param = ${sql.bind(code)}`);
     if (targetType) conditions.push(`ref.target_type = ${sql.bind(targetType)}`);
+    // Included resources are filtered like matches: an include never reaches into another tenant's data.
+    const included = tenantCondition(tenant, request.reverse ? 's' : 't', (value, cast) => sql.bind(value, cast));
+    if (included) conditions.push(included);
     const limit = sql.bind(MAX_INCLUDED);
     if (!request.reverse) {
       const { rows } = await db.query<Row>(

@@ -1,4 +1,5 @@
 import type { Database, Queryable } from '../db/database.js';
+import { ALL_TENANTS, mayChange, tenantCondition, TenantWriteError, writtenTenant, type ReadScope } from './tenancy.js';
 
 /** One stored version of a resource. `resource` is absent for a deletion. */
 export interface StoredVersion {
@@ -41,6 +42,11 @@ export interface BatchWriteResult {
   version: StoredVersion;
   /** True when the write made the resource exist (a create, or an update of an absent or deleted resource). */
   created: boolean;
+}
+
+/** A hospital may change only its own rows; a scope without data access changes nothing. Checked before If-Match. */
+function checkTenant(scope: ReadScope, type: string, id: string, current: { hospital_code: string | null } | undefined): void {
+  if (scope.kind === 'none' || (current && !mayChange(scope, current.hospital_code))) throw new TenantWriteError(type, id, scope);
 }
 
 /** If-Match: the write needs `expected` to be the current, undeleted version of type/id. */
@@ -124,18 +130,34 @@ export interface WriteIndexer {
 /**
  * Versioned resource storage over one SQL dialect. Every write appends to resource_version and moves the current
  * pointer in resource, in one transaction. Knows nothing of HTTP: conditions are reported as typed errors.
+ *
+ * A store reads and writes within its ReadScope (see tenancy.ts): reads and history see only the scope's rows (a
+ * row outside it is as absent), new rows are stamped with the scope's hospital, and changing a row of another
+ * hospital is a TenantWriteError.
  */
 export class ResourceStore {
   constructor(
     private readonly db: Database,
     private readonly indexer?: WriteIndexer,
     private readonly tx?: Queryable,
+    readonly scope: ReadScope = ALL_TENANTS,
   ) {}
+
+  /** The same storage seen through another scope (inside the same transaction, if any). */
+  withScope(scope: ReadScope): ResourceStore {
+    return new ResourceStore(this.db, this.indexer, this.tx, scope);
+  }
 
   /** Runs `work` with a store whose every operation belongs to one database transaction. */
   transaction<T>(work: (store: ResourceStore) => Promise<T>): Promise<T> {
     if (this.tx) return work(this);
-    return this.db.transaction((tx) => work(new ResourceStore(this.db, this.indexer, tx)));
+    return this.db.transaction((tx) => work(new ResourceStore(this.db, this.indexer, tx, this.scope)));
+  }
+
+  /** `AND <condition>` keeping rows of `alias` to this store's scope ('' when it sees everything). */
+  private visible(alias: string, params: unknown[]): string {
+    const condition = tenantCondition(this.scope, alias, (value, cast) => `$${params.push(value)}${cast ? `::${cast}` : ''}`);
+    return condition ? ` AND ${condition}` : '';
   }
 
   /** The connection this store's statements run on (the transaction's, inside `transaction`). */
@@ -152,11 +174,12 @@ export class ResourceStore {
   }
 
   async read(type: string, id: string): Promise<StoredVersion | undefined> {
+    const params: unknown[] = [type, id];
     const { rows } = await this.sql.query<VersionRow>(
       `SELECT type, id, version_id, last_updated, deleted,
               CASE WHEN deleted THEN 'DELETE' ELSE 'PUT' END AS method, content
-         FROM resource WHERE type = $1 AND id = $2`,
-      [type, id],
+         FROM resource r WHERE type = $1 AND id = $2${this.visible('r', params)}`,
+      params,
     );
     return rows[0] && toVersion(rows[0]);
   }
@@ -164,10 +187,11 @@ export class ResourceStore {
   async vread(type: string, id: string, versionId: string): Promise<StoredVersion | undefined> {
     const version = Number(versionId);
     if (!Number.isSafeInteger(version)) return undefined;
+    const params: unknown[] = [type, id, version];
     const { rows } = await this.sql.query<VersionRow>(
       `SELECT ${VERSION_COLUMNS} FROM resource_version v
-        WHERE rid = (SELECT rid FROM resource WHERE type = $1 AND id = $2) AND version_id = $3`,
-      [type, id, version],
+        WHERE rid = (SELECT rid FROM resource WHERE type = $1 AND id = $2) AND version_id = $3${this.visible('v', params)}`,
+      params,
     );
     return rows[0] && toVersion(rows[0]);
   }
@@ -195,6 +219,7 @@ export class ResourceStore {
     return this.transaction(async (store) => {
       for (;;) {
         const current = await store.lockCurrent(type, id);
+        checkTenant(store.scope, type, id, current);
         checkIfMatch(type, id, options.ifMatch, current);
         if (!current) {
           const inserted = await store.insertIfAbsent(resource, id, lastUpdated, 'PUT');
@@ -220,6 +245,7 @@ export class ResourceStore {
     const lastUpdated = new Date().toISOString();
     return this.transaction(async (store) => {
       const current = await store.lockCurrent(type, id);
+      checkTenant(store.scope, type, id, current);
       checkIfMatch(type, id, options.ifMatch, current);
       if (!current) return undefined;
       if (current.deleted) return store.read(type, id);
@@ -248,6 +274,7 @@ export class ResourceStore {
       writes.forEach((write, index) => {
         const type = write.resource.resourceType;
         const row = write.method === 'PUT' ? current.get(`${type}/${write.id}`) : undefined;
+        checkTenant(store.scope, type, write.id, row);
         checkIfMatch(type, write.id, write.ifMatch, row);
         if (row) {
           const versionId = row.version_id + 1;
@@ -263,16 +290,17 @@ export class ResourceStore {
           `WITH input AS (
              SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(ord int, type text, id text, method text, content jsonb)),
            current AS (
-             INSERT INTO resource (type, id, version_id, last_updated, content)
-             SELECT type, id, 1, $2::timestamptz, content FROM input ORDER BY ord
+             INSERT INTO resource (type, id, version_id, last_updated, content, hospital_code)
+             SELECT type, id, 1, $2::timestamptz, content, $3 FROM input ORDER BY ord
              ON CONFLICT (type, id) DO NOTHING RETURNING rid, type, id)
-           INSERT INTO resource_version (rid, version_id, type, id, last_updated, method, content)
-           SELECT c.rid, 1, c.type, c.id, $2::timestamptz, i.method, i.content
+           INSERT INTO resource_version (rid, version_id, type, id, last_updated, method, content, hospital_code)
+           SELECT c.rid, 1, c.type, c.id, $2::timestamptz, i.method, i.content, $3
              FROM current c JOIN input i ON i.type = c.type AND i.id = c.id ORDER BY i.ord
            RETURNING rid, type, id`,
           [
             JSON.stringify(inserts.map(({ stored, method }, ord) => ({ ord, type: stored.resourceType, id: stored.id, method, content: stored }))),
             lastUpdated,
+            writtenTenant(store.scope),
           ],
         );
         const insertedRid = new Map(rows.map((row) => [`${row.type}/${row.id}`, row.rid]));
@@ -299,9 +327,10 @@ export class ResourceStore {
              SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(ord int, rid bigint, version_id int, type text, id text, content jsonb)),
            current AS (
              UPDATE resource r SET version_id = i.version_id, last_updated = $2::timestamptz, deleted = false, content = i.content
-               FROM input i WHERE r.rid = i.rid)
-           INSERT INTO resource_version (rid, version_id, type, id, last_updated, method, deleted, content)
-           SELECT rid, version_id, type, id, $2::timestamptz, 'PUT', false, content FROM input ORDER BY ord`,
+               FROM input i WHERE r.rid = i.rid RETURNING r.rid, r.hospital_code)
+           INSERT INTO resource_version (rid, version_id, type, id, last_updated, method, deleted, content, hospital_code)
+           SELECT i.rid, i.version_id, i.type, i.id, $2::timestamptz, 'PUT', false, i.content, c.hospital_code
+             FROM input i JOIN current c ON c.rid = i.rid ORDER BY i.ord`,
           [
             JSON.stringify(updates.map(({ rid, versionId, stored }, ord) => ({ ord, rid, version_id: versionId, type: stored.resourceType, id: stored.id, content: stored }))),
             lastUpdated,
@@ -334,8 +363,10 @@ export class ResourceStore {
     if (query.since) where.push(`last_updated > ${bind(query.since)}::timestamptz`);
     if (query.at) where.push(`last_updated <= ${bind(query.at)}::timestamptz`);
     if (query.before !== undefined) where.push(`seq < ${bind(query.before)}`);
+    const tenant = tenantCondition(this.scope, 'v', bind);
+    if (tenant) where.push(tenant);
     const { rows } = await this.sql.query<VersionRow>(
-      `SELECT ${VERSION_COLUMNS}, seq FROM resource_version
+      `SELECT ${VERSION_COLUMNS}, seq FROM resource_version v
         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY seq DESC LIMIT ${bind(query.count + 1)}`,
       params,
@@ -349,16 +380,17 @@ export class ResourceStore {
 
   /** Number of versions in a scope (instance history totals). */
   async countVersions(type: string, id: string): Promise<number> {
+    const params: unknown[] = [type, id];
     const { rows } = await this.sql.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM resource_version WHERE rid = (SELECT rid FROM resource WHERE type = $1 AND id = $2)`,
-      [type, id],
+      `SELECT count(*)::int AS n FROM resource_version v WHERE rid = (SELECT rid FROM resource WHERE type = $1 AND id = $2)${this.visible('v', params)}`,
+      params,
     );
     return rows[0].n;
   }
 
   private async lockCurrent(type: string, id: string) {
-    const { rows } = await this.sql.query<{ rid: number; version_id: number; deleted: boolean }>(
-      'SELECT rid, version_id, deleted FROM resource WHERE type = $1 AND id = $2 FOR UPDATE',
+    const { rows } = await this.sql.query<{ rid: number; version_id: number; deleted: boolean; hospital_code: string | null }>(
+      'SELECT rid, version_id, deleted, hospital_code FROM resource WHERE type = $1 AND id = $2 FOR UPDATE',
       [type, id],
     );
     return rows[0];
@@ -367,8 +399,8 @@ export class ResourceStore {
   /** Locks the current rows of many resources in one statement, in rid order so that concurrent batches cannot deadlock. */
   private async lockCurrentMany(keys: { type: string; id: string }[]) {
     if (keys.length === 0) return [];
-    const { rows } = await this.sql.query<{ rid: number; type: string; id: string; version_id: number; deleted: boolean }>(
-      `SELECT r.rid, r.type, r.id, r.version_id, r.deleted
+    const { rows } = await this.sql.query<{ rid: number; type: string; id: string; version_id: number; deleted: boolean; hospital_code: string | null }>(
+      `SELECT r.rid, r.type, r.id, r.version_id, r.deleted, r.hospital_code
          FROM resource r JOIN jsonb_to_recordset($1::jsonb) AS k(type text, id text) ON r.type = k.type AND r.id = k.id
         ORDER BY r.rid FOR UPDATE OF r`,
       [JSON.stringify(keys)],
@@ -383,14 +415,15 @@ export class ResourceStore {
     method: 'POST' | 'PUT',
   ): Promise<StoredVersion | undefined> {
     const type = resource.resourceType;
+    checkTenant(this.scope, type, id, undefined);
     const stored = stamp(resource, id, 1, lastUpdated);
     const { rows } = await this.sql.query<{ rid: number }>(
       `WITH current AS (
-         INSERT INTO resource (type, id, version_id, last_updated, content)
-         VALUES ($1, $2, 1, $3::timestamptz, $4::jsonb) ON CONFLICT (type, id) DO NOTHING RETURNING rid)
-       INSERT INTO resource_version (rid, version_id, type, id, last_updated, method, content)
-       SELECT rid, 1, $1, $2, $3::timestamptz, $5, $4::jsonb FROM current RETURNING rid`,
-      [type, id, lastUpdated, JSON.stringify(stored), method],
+         INSERT INTO resource (type, id, version_id, last_updated, content, hospital_code)
+         VALUES ($1, $2, 1, $3::timestamptz, $4::jsonb, $6) ON CONFLICT (type, id) DO NOTHING RETURNING rid)
+       INSERT INTO resource_version (rid, version_id, type, id, last_updated, method, content, hospital_code)
+       SELECT rid, 1, $1, $2, $3::timestamptz, $5, $4::jsonb, $6 FROM current RETURNING rid`,
+      [type, id, lastUpdated, JSON.stringify(stored), method, writtenTenant(this.scope)],
     );
     if (rows.length === 0) return undefined;
     await this.indexer?.indexWrites(this.sql, [{ rid: rows[0].rid, type, resource: stored }]);
@@ -410,9 +443,9 @@ export class ResourceStore {
     await this.sql.query(
       `WITH current AS (
          UPDATE resource SET version_id = $2, last_updated = $5::timestamptz, deleted = $7, content = $8::jsonb
-          WHERE rid = $1 RETURNING rid)
-       INSERT INTO resource_version (rid, version_id, type, id, last_updated, method, deleted, content)
-       SELECT rid, $2, $3, $4, $5::timestamptz, $6, $7, $8::jsonb FROM current`,
+          WHERE rid = $1 RETURNING rid, hospital_code)
+       INSERT INTO resource_version (rid, version_id, type, id, last_updated, method, deleted, content, hospital_code)
+       SELECT rid, $2, $3, $4, $5::timestamptz, $6, $7, $8::jsonb, hospital_code FROM current`,
       [rid, versionId, type, id, lastUpdated, method, content === null, json],
     );
     await this.indexer?.indexWrites(this.sql, [{ rid, type, resource: content ?? undefined }]);

@@ -24,7 +24,7 @@ export async function searchBundle(context: FhirContext, request: FhirRequest, s
   const elements = elementList(request.query);
   const count = summary === 'count' ? 0 : pageSize(request);
   const result = await withParameterErrors(() =>
-    context.search.search(scope, request.query, { count, tx: context.store.sql, baseUrl: request.baseUrl }),
+    context.search.search(scope, request.query, { count, tx: context.store.sql, scope: context.store.scope, baseUrl: request.baseUrl }),
   );
   const strict = /handling=strict/i.test(request.headers.prefer ?? '');
   if (strict && result.ignored.length) {
@@ -60,7 +60,7 @@ export async function searchBundle(context: FhirContext, request: FhirRequest, s
   return { status: 200, headers: {}, body: bundle };
 }
 
-async function withParameterErrors<T>(work: () => T | Promise<T>): Promise<T> {
+export async function withParameterErrors<T>(work: () => T | Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
@@ -82,7 +82,7 @@ export async function searchMatches(
 ): Promise<SearchMatch[]> {
   if (criteria.length === 0) throw badRequest(`${label} has no search criteria`);
   const result = await withParameterErrors(() =>
-    context.search.search({ types: [type] }, [...criteria, ['_total', 'none']], { count: limit, tx: context.store.sql }),
+    context.search.search({ types: [type] }, [...criteria, ['_total', 'none']], { count: limit, tx: context.store.sql, scope: context.store.scope }),
   );
   if (result.ignored.length) throw badRequest(`${label} uses unsupported search parameter(s): ${result.ignored.map((one) => one.parameter).join(', ')}`);
   return result.matches;

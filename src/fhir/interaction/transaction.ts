@@ -1,5 +1,6 @@
 import type { BatchWrite, StoredVersion } from '../../store/resource-store.js';
 import { VersionConflictError } from '../../store/resource-store.js';
+import { TenantWriteError } from '../../store/tenancy.js';
 import {
   atEntry,
   checkBundle,
@@ -115,7 +116,7 @@ export async function transaction(context: FhirContext, request: FhirRequest): P
     const stored = await store
       .writeMany(writes.map((write): BatchWrite => ({ resource: write.resource!, id: write.id, method: write.method, ifMatch: write.ifMatch })))
       .catch((error: unknown) => {
-        const failed = error instanceof VersionConflictError && writes.find((write) => write.type === error.type && write.id === error.id);
+        const failed = (error instanceof VersionConflictError || error instanceof TenantWriteError) && writes.find((write) => write.type === error.type && write.id === error.id);
         throw failed ? locateError(failed.entry, error) : error;
       });
     stored.forEach((result, i) => Object.assign(writes[i], result));

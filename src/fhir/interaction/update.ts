@@ -1,4 +1,5 @@
 import { VersionConflictError } from '../../store/resource-store.js';
+import { TenantWriteError } from '../../store/tenancy.js';
 import type { FhirContext, FhirRequest, FhirResponse } from '../context.js';
 import { bodyResource, checkId, checkType, checkWritable } from '../resource-checks.js';
 import { FhirError } from '../outcome.js';
@@ -22,7 +23,8 @@ export async function update(context: FhirContext, request: FhirRequest): Promis
   }
 }
 
-/** If-Match failures are 412 Precondition Failed. */
+/** If-Match failures are 412 Precondition Failed; changing another hospital's resource is 403 Forbidden. */
 export function conflictToPrecondition(error: unknown): unknown {
+  if (error instanceof TenantWriteError) return new FhirError(403, 'forbidden', error.message);
   return error instanceof VersionConflictError ? new FhirError(412, 'conflict', `If-Match failed: ${error.message}`) : error;
 }

@@ -1,6 +1,7 @@
 import type { FhirContext, FhirRequest, FhirResponse } from '../../context.js';
 import { badRequest, FhirError, issue, notFound, operationOutcome } from '../../outcome.js';
 import { SearchParameterError } from '../../../search/search-engine.js';
+import { exportScope } from '../../tenancy.js';
 import { parseExportRequest, type ExportLevel, type ExportParameters } from './parameters.js';
 import { exportService } from './service.js';
 
@@ -34,7 +35,7 @@ async function checkTypeFilters(context: FhirContext, parameters: ExportParamete
   for (const [type, queries] of Object.entries(parameters.typeFilters)) {
     for (const query of queries) {
       try {
-        const result = await context.search.search({ types: [type] }, [...new URLSearchParams(query), ['_total', 'none']], { count: 0 });
+        const result = await context.search.search({ types: [type] }, [...new URLSearchParams(query), ['_total', 'none']], { count: 0, scope: context.store.scope });
         if (result.ignored.length) throw badRequest(`_typeFilter "${type}?${query}": ${result.ignored.map((ignored) => ignored.reason).join('; ')}`, ['_typeFilter']);
       } catch (error) {
         if (error instanceof SearchParameterError) throw badRequest(`_typeFilter "${type}?${query}": ${error.message}`, ['_typeFilter']);
@@ -46,11 +47,15 @@ async function checkTypeFilters(context: FhirContext, parameters: ExportParamete
 
 async function kickOff(context: FhirContext, request: FhirRequest, level: ExportLevel, path: string, groupId?: string): Promise<FhirResponse> {
   const parameters = parseExportRequest(context, request, level, groupId);
+  // The job reads what its caller may see, then and when it runs (or is resumed after a restart).
+  parameters.readScope = exportScope(context, request.principal, parameters.deidentify);
+  if (request.principal) parameters.owner = request.principal.clientId;
+  const scoped: FhirContext = { ...context, store: context.store.withScope(parameters.readScope) };
   if (groupId) {
-    const members = await groupPatients(context, groupId);
+    const members = await groupPatients(scoped, groupId);
     parameters.patients = parameters.patients ? parameters.patients.filter((id) => members.includes(id)) : members;
   }
-  await checkTypeFilters(context, parameters);
+  await checkTypeFilters(scoped, parameters);
   const job = await exportService(context).kickOff(requestUrl(request, path), parameters);
   return {
     status: 202,

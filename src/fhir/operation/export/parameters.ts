@@ -1,3 +1,4 @@
+import type { ReadScope } from '../../../store/tenancy.js';
 import type { FhirContext, FhirRequest } from '../../context.js';
 import { badRequest } from '../../outcome.js';
 
@@ -20,6 +21,10 @@ export interface ExportParameters {
   patients?: string[];
   /** De-identified output (`_deidentify=true`, see docs/DEIDENTIFICATION.md). */
   deidentify: boolean;
+  /** Whose data the job reads (the kick-off caller's tenancy); absent on jobs from before tenancy: all data. */
+  readScope?: ReadScope;
+  /** The client that kicked the job off: only it may poll, download or cancel (absent without authentication). */
+  owner?: string;
 }
 
 const OUTPUT_FORMATS = new Set(['application/fhir+ndjson', 'application/ndjson', 'ndjson']);

@@ -1,7 +1,9 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExportSettings } from '../../../config.js';
+import { optedOutOfSecondaryUse } from '../../../registry/consent/secondary-use.js';
 import { Deidentifier, WITHHELD_TYPES } from '../../../registry/deidentify/deidentify.js';
+import { tenantCondition } from '../../../store/tenancy.js';
 import type { FhirContext } from '../../context.js';
 import type { ExportFile, ExportJob, ExportJobTable } from './jobs.js';
 import { NdjsonFileSet } from './ndjson-files.js';
@@ -40,8 +42,12 @@ export async function runExportJob(
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   const parameters = job.parameters;
+  if (parameters.readScope) context = { ...context, store: context.store.withScope(parameters.readScope) };
   const transform = resourceTransform(parameters, settings);
-  const compartment = parameters.level === 'system' ? undefined : patientCompartment(context);
+  const members = patientCompartment(context);
+  const compartment = parameters.level === 'system' ? undefined : members;
+  // A de-identified export is secondary use: people who opted out are left out entirely.
+  const optedOut = parameters.deidentify ? await optedOutOfSecondaryUse(context) : undefined;
   const types = await typesPresent(context, parameters.types.filter((type) => !(parameters.deidentify && WITHHELD_TYPES.has(type))));
   const files: ExportFile[] = [];
   let exported = 0;
@@ -50,8 +56,10 @@ export async function runExportJob(
     const selection: TypeSelection = {
       type,
       transactionTime: job.transactionTime,
+      scope: context.store.scope,
       ...(parameters.since ? { since: parameters.since } : {}),
       ...(compartment ? { compartment: { params: compartment.get(type) ?? [], ...(parameters.patients ? { patients: parameters.patients } : {}) } } : {}),
+      ...(optedOut ? { excluded: { ...optedOut, params: members.get(type) ?? [] } } : {}),
     };
     const output = new NdjsonFileSet(dir, type, settings.fileByteLimit);
     try {
@@ -85,9 +93,12 @@ export function jobDir(settings: ExportSettings, jobId: string): string {
 
 /** The requested types that have any stored resource, in request order (one index probe per type). */
 async function typesPresent(context: FhirContext, types: string[]): Promise<string[]> {
+  const params: unknown[] = [types];
+  const tenant = tenantCondition(context.store.scope, 'r', (value, cast) => `$${params.push(value)}${cast ? `::${cast}` : ''}`);
   const { rows } = await context.store.sql.query<{ type: string }>(
-    'SELECT t.type FROM unnest($1::text[]) WITH ORDINALITY AS t(type, position) WHERE EXISTS (SELECT 1 FROM resource r WHERE r.type = t.type) ORDER BY t.position',
-    [types],
+    `SELECT t.type FROM unnest($1::text[]) WITH ORDINALITY AS t(type, position)
+      WHERE EXISTS (SELECT 1 FROM resource r WHERE r.type = t.type${tenant ? ` AND ${tenant}` : ''}) ORDER BY t.position`,
+    params,
   );
   return rows.map((row) => row.type);
 }
@@ -108,7 +119,7 @@ async function* rowsOf(context: FhirContext, selection: TypeSelection, parameter
       const page = await context.search.search(
         { types: [selection.type] },
         [...criteria, ['_total', 'none'], ...(cursor ? [['_cursor', cursor] as [string, string]] : [])],
-        { count: FILTER_PAGE },
+        { count: FILTER_PAGE, scope: context.store.scope },
       );
       const ids = page.matches.map((match) => match.id).filter((id) => !written?.has(id));
       // The matches are read again through the export query, which applies transaction time, _since and compartment.

@@ -159,14 +159,17 @@ export class ExportService {
   }
 }
 
-const services = new WeakMap<FhirContext, ExportService>();
+const services = new WeakMap<FhirContext['search'], ExportService>();
 
-/** The export service of a server (one per FHIR context), created on first use. */
+/**
+ * The export service of a server, created on first use. Keyed by the server's search engine, which the per-request
+ * contexts (tenant-scoped stores, see fhir/tenancy.ts) share with the server's own; each job runs in its own scope.
+ */
 export function exportService(context: FhirContext, log?: ExportLog): ExportService {
-  let service = services.get(context);
+  let service = services.get(context.search);
   if (!service) {
     service = new ExportService(context, exportSettings(), log);
-    services.set(context, service);
+    services.set(context.search, service);
   }
   return service;
 }

@@ -1,16 +1,25 @@
 import type { Queryable } from '../../../db/database.js';
+import { tenantCondition, type ReadScope } from '../../../store/tenancy.js';
 
 /** Which rows of one type a job exports. */
 export interface TypeSelection {
   type: string;
   /** The data as of this instant: a resource changed later is exported in its version current at that time. */
   transactionTime: string;
+  /** Whose data (the job's tenancy). */
+  scope: ReadScope;
   /** Only versions written after this instant. */
   since?: string;
   /** Patient compartment membership (patient and group level): the linking search parameters, and which patients. */
   compartment?: { params: string[]; patients?: string[] };
   /** Only these ids (the matches of a _typeFilter search). */
   ids?: string[];
+  /**
+   * People left out (opted out of secondary use): their Patient records, the resources in those records'
+   * compartments (through `params`, the type's Patient compartment parameters) and the document Bundles whose Patient
+   * entry carries one of their identifiers.
+   */
+  excluded?: { patientIds: string[]; identifierTokens: string[]; params: string[] };
 }
 
 /**
@@ -58,6 +67,8 @@ export async function* selectRows(sql: Queryable, selection: TypeSelection, fetc
     `CASE WHEN r.last_updated <= $2::timestamptz THEN NOT r.deleted AND r.last_updated > $3::timestamptz
           ELSE COALESCE(${asOf('NOT v.deleted AND v.last_updated > $3::timestamptz')}, false) END`,
   ];
+  const tenant = tenantCondition(selection.scope, 'r', (value, cast) => bind(value, cast ?? 'text'));
+  if (tenant) where.push(tenant);
   if (selection.ids) where.push(`r.id = ANY(${bind(selection.ids, 'text[]')})`);
   const compartment = selection.compartment;
   if (compartment && selection.type === 'Patient') {
@@ -65,6 +76,19 @@ export async function* selectRows(sql: Queryable, selection: TypeSelection, fetc
   } else if (compartment) {
     where.push(`r.rid IN (SELECT c.rid FROM search_reference c WHERE c.type = $1 AND c.param = ANY(${bind(compartment.params, 'text[]')})
       AND c.target_type = 'Patient'${compartment.patients ? ` AND c.target_id = ANY(${bind(compartment.patients, 'text[]')})` : ''})`);
+  }
+  const excluded = selection.excluded;
+  if (excluded?.patientIds.length) {
+    if (selection.type === 'Patient') where.push(`NOT (r.id = ANY(${bind(excluded.patientIds, 'text[]')}))`);
+    else if (excluded.params.length) {
+      where.push(`NOT EXISTS (SELECT 1 FROM search_reference x WHERE x.rid = r.rid AND x.type = $1 AND x.param = ANY(${bind(excluded.params, 'text[]')})
+        AND x.target_type = 'Patient' AND x.target_id = ANY(${bind(excluded.patientIds, 'text[]')}))`);
+    }
+    if (selection.type === 'Bundle' && excluded.identifierTokens.length) {
+      where.push(`NOT EXISTS (SELECT 1 FROM jsonb_array_elements(CASE WHEN jsonb_typeof(r.content->'entry') = 'array' THEN r.content->'entry' ELSE '[]'::jsonb END) e,
+          jsonb_array_elements(CASE WHEN jsonb_typeof(e->'resource'->'identifier') = 'array' THEN e->'resource'->'identifier' ELSE '[]'::jsonb END) i
+        WHERE e->'resource'->>'resourceType' = 'Patient' AND (i->>'system') || '|' || (i->>'value') = ANY(${bind(excluded.identifierTokens, 'text[]')}))`);
+    }
   }
   const inlineBytes = Math.min(INLINE_STORED_BYTES, Math.floor(fetchBytes / PAGE_ROWS));
   const inlineLimit = `$${params.push(inlineBytes)}::int`;
