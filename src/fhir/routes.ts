@@ -15,6 +15,7 @@ import { update } from './interaction/update.js';
 import { vread } from './interaction/vread.js';
 import { exportGroup, exportPatients, exportSystem } from './operation/export/kickoff.js';
 import { validate } from './operation/validate.js';
+import { registryCompleteness } from './operation/registry-completeness.js';
 import { patientEverything } from './operation/everything.js';
 import { acuteCareSummaryOperation } from './operation/acute-care-summary.js';
 import { patientMatch } from './operation/patient-match.js';
@@ -106,6 +107,15 @@ export const FHIR_ROUTES: FhirRoute[] = [
   { method: 'POST', path: '/$validate', operation: VALIDATE, level: 'system', handler: validate },
   { method: 'POST', path: '/:type/$validate', operation: VALIDATE, level: 'type', handler: validate },
   // route slot: registry cases
+  // Completeness of the registry items of accepted discharge summaries (docs/REGISTRY-CASES.md); the operation decides
+  // by role which hospitals a caller may see.
+  {
+    method: 'GET',
+    path: '/$registry-completeness',
+    operation: { name: 'registry-completeness', definition: 'http://jp-cvd-registry.org/fhir/OperationDefinition/registry-completeness' },
+    level: 'system',
+    handler: registryCompleteness,
+  },
   // route slot: patient linkage
   // Patient linkage (docs/LINKAGE.md): candidates for a Patient, and an operator's unlink of two linked records.
   { method: 'POST', path: '/Patient/$match', operation: PATIENT_MATCH, level: 'type', resourceType: 'Patient', handler: patientMatch },

@@ -2,6 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
+import type { FhirRequest } from '../../src/fhir/context.js';
+import { FhirError } from '../../src/fhir/outcome.js';
+import { registryCompleteness } from '../../src/fhir/operation/registry-completeness.js';
+import type { Principal } from '../../src/security/token-service.js';
 import { useTestApi } from '../support/runtime.js';
 
 const resourcesDir = loadConfig().igResourcesDir;
@@ -49,6 +53,18 @@ async function ingest(bundle: fhir4.Bundle, status: number) {
   const response = await api.http.post('/fhir/Bundle').set('Prefer', 'return=OperationOutcome').send(bundle);
   if (response.status !== status) throw new Error(`expected ${status}, got ${response.status}: ${JSON.stringify(response.body.issue?.slice(0, 5))}`);
   return response;
+}
+
+/** Removes an entry and the Composition's section references to it. */
+function dropEntry(bundle: fhir4.Bundle, which: (resource: fhir4.Resource) => boolean): void {
+  const dropped = bundle.entry!.find((entry) => which(entry.resource!))!.fullUrl;
+  bundle.entry = bundle.entry!.filter((entry) => entry.fullUrl !== dropped);
+  const unlink = (sections: fhir4.CompositionSection[] = []): void =>
+    sections.forEach((section) => {
+      if (section.entry) section.entry = section.entry.filter((reference) => reference.reference !== dropped);
+      unlink(section.section);
+    });
+  unlink((bundle.entry[0].resource as fhir4.Composition).section);
 }
 
 function item(row: CaseRow | undefined, name: string) {
@@ -145,14 +161,7 @@ describe('corrections and late versions of a document', () => {
   const nihssAdmission = (bundle: fhir4.Bundle) => bundle.entry!.find((entry) => entry.resource!.id === 'ex-cerebral-infarction-obs-1-nihss-adm')!.resource as fhir4.Observation;
   const corrected = withVersion(original, '2', (copy) => {
     nihssAdmission(copy).valueInteger = 16;
-    const dropped = copy.entry!.find((entry) => entry.resource!.id === 'ex-cerebral-infarction-obs-6-toast')!.fullUrl;
-    copy.entry = copy.entry!.filter((entry) => entry.fullUrl !== dropped);
-    const unlink = (sections: fhir4.CompositionSection[] = []): void =>
-      sections.forEach((section) => {
-        if (section.entry) section.entry = section.entry.filter((reference) => reference.reference !== dropped);
-        unlink(section.section);
-      });
-    unlink((copy.entry[0].resource as fhir4.Composition).section);
+    dropEntry(copy, (resource) => resource.id === 'ex-cerebral-infarction-obs-6-toast');
     copy.timestamp = '2026-10-25T09:00:00+09:00';
   });
 
@@ -210,5 +219,64 @@ describe('corrections and late versions of a document', () => {
     const before = await versionCount();
     await api.http.post('/fhir/Bundle').send(corrected).expect(200);
     expect(await versionCount()).toBe(before);
+  });
+});
+
+describe('$registry-completeness', () => {
+  const heartFailure = example('acute-heart-failure');
+  const hospital = heartFailure.identifier!.value!.split('^')[0];
+  const isLvef = (resource: fhir4.Resource) => !!resource.meta?.profile?.some((profile) => profile.endsWith('/jp-cvd-observation-lvef'));
+  const lvefCounts = (parameters: fhir4.Parameters, disease?: string) => {
+    const scope = disease ? parameters.parameter!.find((p) => p.name === 'disease' && p.part![0].valueCode === disease)!.part! : parameters.parameter!;
+    const lvef = scope.find((p) => p.name === 'item' && p.part![0].valueString === 'lvef')!;
+    return Object.fromEntries(lvef.part!.slice(1).map((part) => [part.name, part.valueInteger]));
+  };
+
+  it('reports missing and implausible items in the ingest answer', async () => {
+    const implausible = variant(heartFailure, 'lvef-95', (copy) => {
+      const lvef = copy.entry!.find((entry) => isLvef(entry.resource!))!.resource as fhir4.Observation;
+      lvef.valueQuantity = { ...lvef.valueQuantity, value: 95 };
+    });
+    const response = await ingest(implausible, 201);
+    const warning = response.body.issue.find((issue: fhir4.OperationOutcomeIssue) => issue.diagnostics?.startsWith('Registry item lvef'));
+    expect(warning).toMatchObject({ severity: 'warning', code: 'value', diagnostics: 'Registry item lvef is implausible: LVEF (%) 95 is outside 5–90' });
+    expect(warning.expression[0]).toMatch(/^Bundle\.entry\.resource\.ofType\(Observation\)/);
+    const missing = variant(heartFailure, 'lvef-missing', (copy) => dropEntry(copy, isLvef));
+    const second = await ingest(missing, 201);
+    expect(second.body.issue).toContainEqual(expect.objectContaining({ severity: 'information', code: 'incomplete', diagnostics: 'Registry item lvef is missing' }));
+    expect(item(await caseOf(missing), 'lvef')?.status).toBe('missing');
+  });
+
+  it('counts present, missing and implausible items per hospital, period and disease', async () => {
+    const response = await api.http.get(`/fhir/$registry-completeness?hospital=${hospital}&period-start=2020-01-01&period-end=2030-12-31`).expect(200);
+    const parameters = response.body as fhir4.Parameters;
+    expect(parameters.parameter!.find((p) => p.name === 'cases')!.valueInteger).toBe(3);
+    expect(lvefCounts(parameters)).toEqual({ present: 1, missing: 1, implausible: 1 });
+    expect(lvefCounts(parameters, 'acute-heart-failure')).toEqual({ present: 1, missing: 1, implausible: 1 });
+    const outside = await api.http.get(`/fhir/$registry-completeness?hospital=${hospital}&period-end=2020-01-01`).expect(200);
+    expect(outside.body.parameter.find((p: fhir4.ParametersParameter) => p.name === 'cases').valueInteger).toBe(0);
+    const all = await api.http.get('/fhir/$registry-completeness?disease=acute-heart-failure').expect(200);
+    expect(lvefCounts(all.body)).toEqual({ present: 1, missing: 1, implausible: 1 });
+  });
+
+  it('refuses unknown or malformed parameters with 400', async () => {
+    for (const query of ['hospital=13', 'period-start=2026-13-01', 'disease=flu', 'colour=red', 'period-start=2026-02-01&period-end=2026-01-01']) {
+      const response = await api.http.get(`/fhir/$registry-completeness?${query}`).expect(400);
+      expect(response.body.resourceType).toBe('OperationOutcome');
+    }
+  });
+
+  it('lets a hospital client see only its own hospital, registry staff any', async () => {
+    const ask = (principal: Principal, query: string) => {
+      const request: FhirRequest = { method: 'GET', baseUrl: 'http://fhir.test/fhir', query: [...new URLSearchParams(query)], headers: {}, principal };
+      return registryCompleteness(api.runtime.context, request);
+    };
+    const own: Principal = { clientId: 'hf-hospital', role: 'hospital', hospitalCode: hospital, scopes: [] };
+    const answer = await ask(own, '');
+    expect((answer.body as fhir4.Parameters).parameter![0]).toEqual({ name: 'hospital', valueString: hospital });
+    await expect(ask(own, 'hospital=1310512345')).rejects.toMatchObject({ status: 403 });
+    await expect(ask({ clientId: 'r', role: 'researcher', scopes: [] }, '')).rejects.toBeInstanceOf(FhirError);
+    const staff = await ask({ clientId: 's', role: 'registry-staff', scopes: [] }, 'hospital=1310512345');
+    expect((staff.body as fhir4.Parameters).parameter!.find((p) => p.name === 'cases')!.valueInteger).toBeGreaterThan(0);
   });
 });

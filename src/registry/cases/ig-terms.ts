@@ -5,6 +5,7 @@ import { IG_BASE, IG_CODE_SYSTEM, SYSTEM } from '../synthetic/canonical.js';
 const DISEASE_MAP = `${IG_BASE}/ConceptMap/jp-cvd-icd10-to-disease-group`;
 const DRUG_CLASS_MAP = `${IG_BASE}/ConceptMap/jp-cvd-yj-to-drug-class`;
 const DRUG_CLASS_SYSTEM = `${IG_BASE}/CodeSystem/jp-cvd-drug-class`;
+const DISEASE_GROUP_SYSTEM = `${IG_BASE}/CodeSystem/jp-cvd-disease-group`;
 const DEATH_DISPOSITIONS = `${IG_BASE}/ValueSet/jp-cvd-in-hospital-death-disposition`;
 const OBSERVATION_PROFILE_PREFIX = `${IG_BASE}/StructureDefinition/jp-cvd-observation-`;
 
@@ -27,9 +28,12 @@ export class RegistryTerms {
   private readonly drugClassParents = new Map<string, string>();
   private readonly observationRules: ObservationKindRule[] = [];
   private readonly terminology: LocalTerminology;
+  /** The six disease-group codes (CodeSystem jp-cvd-disease-group). */
+  readonly diseaseGroups: readonly string[];
 
   constructor(conformance: ConformanceRegistry) {
     this.terminology = new LocalTerminology(conformance);
+    this.diseaseGroups = (conformance.codeSystem(DISEASE_GROUP_SYSTEM)?.concept ?? []).map((concept) => concept.code);
     for (const group of conceptMap(conformance, DISEASE_MAP).group ?? []) {
       if (group.source !== SYSTEM.icd10) continue;
       for (const element of group.element ?? []) {
