@@ -9,6 +9,7 @@ import type { Database } from './db/database.js';
 import { openDatabase } from './db/open.js';
 import { newId } from './fhir/ids.js';
 import { exportToFolder } from './fhir/operation/export/local-export.js';
+import { linkPatient, storedPatientIds } from './registry/linkage/linker.js';
 import { DEFAULT_OPTIONS, writeSyntheticData } from './registry/synthetic/index.js';
 import { reindex } from './search/indexer.js';
 import { CLIENT_ROLES, ClientRegistry, type ClientRole } from './security/clients.js';
@@ -119,6 +120,28 @@ program
       });
       bar.stop();
       console.log(`reindexed ${indexed} resources${failures ? `; ${failures} parameter values could not be evaluated` : ''}`);
+    } finally {
+      bar.stop();
+      await runtime.close();
+    }
+  });
+
+program
+  .command('link-patients')
+  .description('link the stored Patients of one person across hospitals (Patient.link seealso; see docs/LINKAGE.md)')
+  .action(async () => {
+    const runtime = await createRuntime(loadConfig(), { logger: false });
+    const bar = new SingleBar({ format: 'link-patients [{bar}] {value}/{total} patients | {linked} with links | {duration_formatted}' }, Presets.shades_classic);
+    let linked = 0;
+    try {
+      const ids = await storedPatientIds(runtime.context);
+      bar.start(ids.length, 0, { linked: 0 });
+      for (const id of ids) {
+        if ((await linkPatient(runtime.context, id, 'link-patients')).length) linked++;
+        bar.increment(1, { linked });
+      }
+      bar.stop();
+      console.log(`checked ${ids.length} patients; ${linked} are linked to another hospital record`);
     } finally {
       bar.stop();
       await runtime.close();

@@ -50,15 +50,28 @@ export function hospitalCodeOf(patient: fhir4.Patient): string | undefined {
   return code && /^\d{10}$/.test(code) ? code : undefined;
 }
 
+/**
+ * The insurance member id when it identifies a person: JP-CLINS requires the identifier on every Patient but lets
+ * symbol, number and branch be empty ("insurer:::" when the hospital has no card on file), and an insurer number
+ * alone is shared by all its members. Usable: insurer number and member number both present.
+ */
+export function personalInsuranceNumber(patient: fhir4.Patient): string | undefined {
+  const value = patient.identifier?.find((identifier) => identifier.system === INSURANCE_MEMBER_SYSTEM && identifier.value)?.value;
+  if (!value) return undefined;
+  const normalised = normaliseIdentifier(value);
+  const [insurer, , number] = normalised.split(':');
+  return insurer && number ? normalised : undefined;
+}
+
 export function linkageRecord(patient: fhir4.Patient, id = patient.id ?? ''): LinkageRecord {
   const kana = kanaName(patient);
   const kanji = nameOf(patient, 'IDE');
-  const insurance = patient.identifier?.find((identifier) => identifier.system === INSURANCE_MEMBER_SYSTEM && identifier.value)?.value;
+  const insurance = personalInsuranceNumber(patient);
   const postal = patient.address?.find((address) => address.postalCode && address.use !== 'old')?.postalCode;
   return {
     id,
     hospitalCode: hospitalCodeOf(patient),
-    ...(insurance ? { insurance: normaliseIdentifier(insurance) } : {}),
+    ...(insurance ? { insurance } : {}),
     kanaFamily: normaliseKana(family(kana)),
     kana: normaliseKana(whole(kana)),
     kanji: normaliseKanji(whole(kanji)),

@@ -1,0 +1,146 @@
+/**
+ * Patient linkage on the store: candidates through the search engine (the blocking keys of blocking.ts as search
+ * criteria), scoring, and the links kept as Patient.link (type seealso) on both hospital records plus a decision row
+ * in patient_link. An operator's unlink is a 'do-not-link' row that automatic linkage never overrides. No record is
+ * ever merged or deleted: linking only adds a link element to each record.
+ */
+import { linkageSettings, type LinkageSettings } from '../../config.js';
+import type { FhirContext } from '../../fhir/context.js';
+import { ALL_TENANTS } from '../../store/tenancy.js';
+import { INSURANCE_MEMBER_SYSTEM, kanaName, linkageRecord, personalInsuranceNumber } from './record.js';
+import { scorePair, type PairScore } from './score.js';
+
+/** Most records one blocking query returns: a block beyond this is a data problem, not a person. */
+const BLOCK_LIMIT = 200;
+
+export interface Candidate extends PairScore {
+  patient: fhir4.Patient;
+}
+
+type Decision = 'link' | 'do-not-link';
+
+/** The blocking keys of a Patient as search criteria (the same keys as blockingKeys in blocking.ts). */
+function blockingCriteria(patient: fhir4.Patient): [string, string][][] {
+  const criteria: [string, string][][] = [];
+  if (patient.birthDate) criteria.push([['birthdate', patient.birthDate]]);
+  const kanaFamily = kanaName(patient)?.family;
+  if (kanaFamily && patient.birthDate) criteria.push([['family', kanaFamily], ['birthdate', patient.birthDate.slice(0, 4)]]);
+  const insurance = patient.identifier?.find((identifier) => identifier.system === INSURANCE_MEMBER_SYSTEM && identifier.value);
+  if (insurance && personalInsuranceNumber(patient)) criteria.push([['identifier', `${INSURANCE_MEMBER_SYSTEM}|${insurance.value}`]]);
+  return criteria;
+}
+
+/**
+ * Stored Patients that may be the person `patient` describes, scored and sorted best first; `certainly-not` left out.
+ * `excludeId` leaves out the patient itself. Searches within the context store's scope (a hospital: its own patients).
+ */
+export async function findCandidates(context: FhirContext, patient: fhir4.Patient, settings: LinkageSettings, excludeId?: string): Promise<Candidate[]> {
+  const record = linkageRecord(patient);
+  const found = new Map<string, fhir4.Patient>();
+  for (const criteria of blockingCriteria(patient)) {
+    const result = await context.search.search({ types: ['Patient'] }, [...criteria, ['_total', 'none']], { count: BLOCK_LIMIT, tx: context.store.sql, scope: context.store.scope });
+    for (const match of result.matches) if (match.id !== excludeId) found.set(match.id, match.resource as fhir4.Patient);
+  }
+  return [...found.values()]
+    .map((candidate) => ({ patient: candidate, ...scorePair(record, linkageRecord(candidate), settings) }))
+    .filter((candidate) => candidate.grade !== 'certainly-not')
+    .sort((a, b) => b.score - a.score || a.patient.id!.localeCompare(b.patient.id!));
+}
+
+const ordered = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b, a]);
+
+/** The linkage decisions recorded for `patientId`, by the other patient's id. */
+async function decisionsFor(context: FhirContext, patientId: string): Promise<Map<string, Decision>> {
+  const { rows } = await context.store.sql.query<{ patient_a: string; patient_b: string; decision: Decision }>(
+    'SELECT patient_a, patient_b, decision FROM patient_link WHERE patient_a = $1 OR patient_b = $1',
+    [patientId],
+  );
+  return new Map(rows.map((row) => [row.patient_a === patientId ? row.patient_b : row.patient_a, row.decision]));
+}
+
+async function recordDecision(context: FhirContext, a: string, b: string, decision: Decision, method: 'insurance' | 'score' | 'operator', score: number | null, decidedBy: string): Promise<void> {
+  await context.store.sql.query(
+    `INSERT INTO patient_link (patient_a, patient_b, decision, method, score, decided_by) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (patient_a, patient_b) DO UPDATE
+        SET decision = EXCLUDED.decision, method = EXCLUDED.method, score = EXCLUDED.score, decided_by = EXCLUDED.decided_by, decided_at = now()`,
+    [...ordered(a, b), decision, method, score, decidedBy],
+  );
+}
+
+const linksTo = (link: fhir4.PatientLink, otherId: string) => link.other?.reference === `Patient/${otherId}`;
+
+/** Adds (`present`) or removes a seealso link to `otherId` on the stored Patient `id`; writes only on a change. */
+async function setLink(context: FhirContext, id: string, otherId: string, present: boolean): Promise<void> {
+  const stored = await context.store.read('Patient', id);
+  const patient = stored?.resource as fhir4.Patient | undefined;
+  if (!patient || stored?.deleted) return;
+  const links = patient.link ?? [];
+  if (links.some((link) => linksTo(link, otherId)) === present) return;
+  const link: fhir4.PatientLink[] = present ? [...links, { other: { reference: `Patient/${otherId}` }, type: 'seealso' }] : links.filter((one) => !linksTo(one, otherId));
+  const { link: _previous, ...rest } = patient;
+  const updated: fhir4.Patient = link.length ? { ...rest, link } : rest;
+  await context.store.put(updated, id);
+}
+
+async function setLinkBothWays(context: FhirContext, a: string, b: string, present: boolean): Promise<void> {
+  // In id order, so two transactions touching the same pair lock the rows in the same order.
+  const [first, second] = ordered(a, b);
+  await setLink(context, first, second, present);
+  await setLink(context, second, first, present);
+}
+
+/**
+ * Links the stored Patient `patientId` with every candidate graded `certain` that no operator has unlinked from it,
+ * and restores the Patient.link of earlier 'link' decisions (e.g. after a hospital replaced its record). Runs in the
+ * caller's transaction when there is one. Returns the ids linked to.
+ */
+export async function linkPatient(context: FhirContext, patientId: string, decidedBy: string, settings = linkageSettings()): Promise<string[]> {
+  // Linkage is the registry's work across hospitals, whoever's document triggered it.
+  return context.store.withScope(ALL_TENANTS).transaction(async (store) => {
+    const tx: FhirContext = { ...context, store };
+    const stored = await store.read('Patient', patientId);
+    const patient = stored?.resource as fhir4.Patient | undefined;
+    if (!patient || stored?.deleted) return [];
+    // Serialises linkage of records that share a blocking key, so two documents about one person arriving at once
+    // still see each other.
+    const record = linkageRecord(patient);
+    for (const key of [record.birthDate, record.insurance].filter(Boolean).map((value) => `patient-linkage|${value}`).sort()) await store.lockKey(key);
+
+    const decisions = await decisionsFor(tx, patientId);
+    const linked: string[] = [];
+    for (const candidate of await findCandidates(tx, patient, settings, patientId)) {
+      const otherId = candidate.patient.id!;
+      const decision = decisions.get(otherId);
+      if (decision === 'do-not-link' || (decision === undefined && candidate.grade !== 'certain')) continue;
+      if (decision === undefined) await recordDecision(tx, patientId, otherId, 'link', candidate.method, candidate.score, decidedBy);
+      await setLinkBothWays(tx, patientId, otherId, true);
+      linked.push(otherId);
+    }
+    return linked;
+  });
+}
+
+/** Automatic linkage after document ingest: links each Patient the document created. */
+export async function linkIngestedPatients(context: FhirContext, resources: fhir4.Resource[]): Promise<void> {
+  for (const resource of resources) {
+    if (resource.resourceType === 'Patient' && resource.id) await linkPatient(context, resource.id, 'document-ingest');
+  }
+}
+
+/**
+ * An operator's unlink of two Patients: a 'do-not-link' decision, and the seealso links removed from both records.
+ * Automatic linkage never links the pair again. Both Patients must exist (the caller checks).
+ */
+export async function unlinkPatients(context: FhirContext, a: string, b: string, decidedBy: string): Promise<void> {
+  await context.store.withScope(ALL_TENANTS).transaction(async (store) => {
+    const tx: FhirContext = { ...context, store };
+    await recordDecision(tx, a, b, 'do-not-link', 'operator', null, decidedBy);
+    await setLinkBothWays(tx, a, b, false);
+  });
+}
+
+/** Ids of all current Patients, in storage order: what `link-patients` walks. */
+export async function storedPatientIds(context: FhirContext): Promise<string[]> {
+  const { rows } = await context.store.sql.query<{ id: string }>("SELECT id FROM resource WHERE type = 'Patient' AND NOT deleted ORDER BY rid");
+  return rows.map((row) => row.id);
+}
