@@ -8,6 +8,8 @@ import type { FhirRequest } from '../../src/fhir/context.js';
 import { evaluateMeasure } from '../../src/fhir/operation/evaluate-measure.js';
 import { FhirError } from '../../src/fhir/outcome.js';
 import type { CaseFacts } from '../../src/registry/cases/model.js';
+import { refreshResults } from '../../src/registry/indicators/case-results.js';
+import { indicatorSet } from '../../src/registry/indicators/definitions.js';
 import { DEFAULT_OPTIONS, generateAdmissions, type GeneratedAdmission } from '../../src/registry/synthetic/index.js';
 import type { Principal } from '../../src/security/token-service.js';
 import { useTestApi } from '../support/runtime.js';
@@ -126,14 +128,18 @@ describe('$evaluate-measure on hand-built cases', () => {
     expect(JSON.stringify(list)).not.toContain('patient-opted-out');
   });
 
-  it('re-evaluates a case once it is re-derived', async () => {
+  it('re-evaluates a case only once it is re-derived', async () => {
     const before = countsOf(await report(`acs-door-to-balloon/$evaluate-measure?${MARCH_2030}&hospital=${HOSPITAL_B}`));
     expect(before).toMatchObject({ denominator: 2, numerator: 1 });
+    const march = { start: '2030-03-01T00:00:00+09:00', end: '2030-04-01T00:00:00+09:00' };
+    const indicators = indicatorSet(api.runtime.context.conformance);
+    expect(await refreshResults(api.runtime.context.store, indicators, march)).toBe(0);
     await api.runtime.db.query(
       `UPDATE registry_case SET facts = jsonb_set(facts, '{procedures,0,firstDeviceAt}', '"2030-03-01T02:20:00Z"'), derived_at = now()
         WHERE hospital_code = $1 AND facts->'procedures'->0->>'firstDeviceAt' = '2030-03-01T02:35:00.000Z'`,
       [HOSPITAL_B],
     );
+    expect(await refreshResults(api.runtime.context.store, indicators, march)).toBe(1);
     const after = countsOf(await report(`acs-door-to-balloon/$evaluate-measure?${MARCH_2030}&hospital=${HOSPITAL_B}`));
     expect(after).toMatchObject({ denominator: 2, numerator: 2 });
   });

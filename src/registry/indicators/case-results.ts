@@ -55,7 +55,8 @@ export async function refreshResults(store: ResourceStore, indicators: Indicator
       // One refresher at a time: two concurrent reports would otherwise evaluate and write the same cases.
       await tx.lockKey('registry-indicator-refresh');
       const { rows } = await tx.sql.query<CaseRow>(
-        `SELECT c.* FROM registry_case c
+        // derived_at as text: a JS Date would drop the microseconds, and the stored stamp would never match again.
+        `SELECT c.*, c.derived_at::text AS derived_stamp FROM registry_case c
            LEFT JOIN registry_indicator_evaluation e ON e.encounter_id = c.encounter_id
           WHERE (e.encounter_id IS NULL OR e.ruleset <> $1 OR e.derived_at IS DISTINCT FROM c.derived_at)
             AND c.discharged_at >= $2 AND c.discharged_at < $3
@@ -92,7 +93,7 @@ async function writeResults(sql: Queryable, indicators: IndicatorSet, rows: Case
     `INSERT INTO registry_indicator_evaluation (encounter_id, derived_at, ruleset)
      SELECT encounter_id, derived_at, $3 FROM unnest($1::text[], $2::timestamptz[]) AS t(encounter_id, derived_at)
      ON CONFLICT (encounter_id) DO UPDATE SET derived_at = excluded.derived_at, ruleset = excluded.ruleset`,
-    [encounters, rows.map((row) => row.derived_at), indicators.fingerprint],
+    [encounters, rows.map((row) => row.derived_stamp), indicators.fingerprint],
   );
 }
 
@@ -159,7 +160,7 @@ interface CaseRow {
   discharged_at: Date | string | null;
   died: boolean;
   facts: RegistryCase['facts'];
-  derived_at: Date | string;
+  derived_stamp: string;
 }
 
 const isoOrUndefined = (value: Date | string | null) => (value === null ? undefined : new Date(value).toISOString());
