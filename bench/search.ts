@@ -5,6 +5,9 @@
  *
  *   BENCH_RESOURCES=100000 npx tsx bench/search.ts
  *   BENCH_REUSE=1 ...   measures again on the schema a previous run loaded (same BENCH_RESOURCES), without reloading
+ *
+ * Every admission belongs to one of the hospitals (tenancy, docs/SECURITY.md): each engine query also runs in one
+ * hospital's ReadScope, as a hospital client's request does, and is reported against the unscoped run.
  */
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
@@ -12,6 +15,7 @@ import { loadConfig } from '../src/config.js';
 import type { Queryable } from '../src/db/database.js';
 import { writeIndexRows } from '../src/search/indexer.js';
 import { createRuntime } from '../src/server.js';
+import { hospitalScope } from '../src/fhir/tenancy.js';
 
 const TARGET = Number(process.env.BENCH_RESOURCES ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
@@ -130,6 +134,21 @@ async function load(db: Queryable, rowsOf: (resource: fhir4.Resource) => any): P
   await flush();
   return loaded;
 }
+
+/**
+ * Tenancy: admission i (its patient, encounter, condition ...) belongs to hospital i mod HOSPITALS; the hospital
+ * Organizations stay registry-level (shared). Also run on a reused schema loaded before tenancy existed.
+ */
+async function assignHospitals(db: Queryable): Promise<void> {
+  await db.query(
+    `UPDATE resource SET hospital_code = lpad((substring(id FROM '[0-9]+$')::int % $1)::text, 10, '0')
+      WHERE type <> 'Organization' AND hospital_code IS NULL`,
+    [HOSPITALS],
+  );
+}
+
+/** The tenant code of hospital n, as `load` assigns it. */
+const hospitalCode = (n: number) => String(n % HOSPITALS).padStart(10, '0');
 
 /** Records the statements the engine runs, so the slowest ones can be EXPLAINed. */
 function recording(db: Queryable, log: { sql: string; params?: unknown[] }[]): Queryable {
@@ -257,6 +276,7 @@ async function main() {
   const { db } = runtime;
   const started = performance.now();
   const loaded = REUSE ? (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM resource')).rows[0].n : await load(db, (resource) => runtime.context.search.rowsOf(resource));
+  await assignHospitals(db);
   // Settles the visibility map (index-only scans) and statistics, as autovacuum would after a bulk load.
   await db.exec('VACUUM ANALYZE');
   const loadSeconds = (performance.now() - started) / 1000;
@@ -268,9 +288,10 @@ async function main() {
   console.log(REUSE ? `reusing ${loaded} resources of schema ${SCHEMA}` : `loaded ${loaded} resources in ${loadSeconds.toFixed(0)} s (index rows written in the same batches)`);
   for (const size of sizes) console.log(`  ${size.table}: ${size.rows} rows, ${size.size}`);
 
-  const results: { name: string; engine: number[]; hand: number[]; matches: number; handRows: number; statements: { sql: string; params?: unknown[] }[] }[] = [];
+  const results: { name: string; engine: number[]; scoped: number[]; hand: number[]; matches: number; handRows: number; statements: { sql: string; params?: unknown[] }[] }[] = [];
   for (const query of QUERIES) {
     const engineTimes: number[] = [];
+    const scopedTimes: number[] = [];
     const handTimes: number[] = [];
     let matches = 0;
     let handRows = 0;
@@ -281,18 +302,23 @@ async function main() {
       const engineStart = performance.now();
       const result = await runtime.context.search.search({ types: [type] }, params, { count, tx: recording(db, log) });
       const engineTime = performance.now() - engineStart;
+      const scope = hospitalScope(runtime.context, hospitalCode(Math.max(run, 0)));
+      const scopedStart = performance.now();
+      await runtime.context.search.search({ types: [type] }, params, { count, tx: db, scope });
+      const scopedTime = performance.now() - scopedStart;
       const hand = query.hand(Math.max(run, 0));
       const handStart = performance.now();
       const { rows } = await db.query(hand.sql, hand.params);
       const handTime = performance.now() - handStart;
       if (run < 0) continue; // warm-up
       engineTimes.push(engineTime);
+      scopedTimes.push(scopedTime);
       handTimes.push(handTime);
       matches += count === 0 ? (result.total ?? 0) : result.matches.length + result.included.length;
       handRows += rows.length;
       if (run === 0) statements = log;
     }
-    results.push({ name: query.name, engine: engineTimes, hand: handTimes, matches: matches / RUNS, handRows: handRows / RUNS, statements });
+    results.push({ name: query.name, engine: engineTimes, scoped: scopedTimes, hand: handTimes, matches: matches / RUNS, handRows: handRows / RUNS, statements });
   }
 
   console.log(`\n| query | engine p50 ms | engine p99 ms | hand SQL p50 ms | hand SQL p99 ms | mean results (engine / hand rows) |`);
@@ -301,6 +327,13 @@ async function main() {
     console.log(
       `| ${result.name} | ${percentile(result.engine, 0.5).toFixed(2)} | ${percentile(result.engine, 0.99).toFixed(2)} | ${percentile(result.hand, 0.5).toFixed(2)} | ${percentile(result.hand, 0.99).toFixed(2)} | ${result.matches.toFixed(1)} / ${result.handRows.toFixed(1)} |`,
     );
+  }
+  console.log(`\nOne hospital's scope (a hospital client) against all tenants (registry staff), same queries, same run:\n`);
+  console.log('| query | all tenants p50 ms | one hospital p50 ms | p50 ratio | all tenants p99 ms | one hospital p99 ms | p99 ratio |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const result of results) {
+    const [all50, one50, all99, one99] = [percentile(result.engine, 0.5), percentile(result.scoped, 0.5), percentile(result.engine, 0.99), percentile(result.scoped, 0.99)];
+    console.log(`| ${result.name} | ${all50.toFixed(2)} | ${one50.toFixed(2)} | ${(one50 / all50).toFixed(2)} | ${all99.toFixed(2)} | ${one99.toFixed(2)} | ${(one99 / all99).toFixed(2)} |`);
   }
   const slowest = [...results].sort((a, b) => percentile(b.engine, 0.99) - percentile(a.engine, 0.99)).slice(0, 2);
   for (const result of slowest) {
