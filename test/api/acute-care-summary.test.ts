@@ -31,6 +31,11 @@ async function lastSummaryAudit(): Promise<{ status: number; detail: string; cli
   return rows[0];
 }
 
+/** Registry staff record a Consent whose TREAT provision states the acute-care decision. */
+async function recordAcuteCareDecision(patientId: string, acuteCare: 'permit' | 'deny', dateTime: string) {
+  await api.http.post('/fhir/Consent').set(headers.staff).send(registryConsent(patientId, { secondaryUse: 'permit', acuteCare, dateTime })).expect(201);
+}
+
 const sectionEntries = (bundle: fhir4.Bundle, code: string) =>
   ((bundle.entry?.[0]?.resource as fhir4.Composition).section ?? []).find((section) => section.code?.coding?.[0]?.code === code)?.entry ?? [];
 
@@ -120,11 +125,7 @@ describe('$acute-care-summary', () => {
   });
 
   it('opens on the person\'s acute-care consent, recorded at either linked hospital', async () => {
-    await api.http
-      .post('/fhir/Consent')
-      .set(headers.staff)
-      .send(registryConsent(patientB, { secondaryUse: 'permit', acuteCare: 'permit', dateTime: '2026-10-20T09:00:00+09:00' }))
-      .expect(201);
+    await recordAcuteCareDecision(patientB, 'permit', '2026-10-20T09:00:00+09:00');
     const response = await summary('hospital-a', patientA);
     expect(response.status, response.text).toBe(200);
     expect(response.body.meta.security[0].code).toBe('TREAT');
@@ -133,11 +134,7 @@ describe('$acute-care-summary', () => {
   });
 
   it('a later refusal blocks the summary; a declared emergency still opens it and the audit names the refusal', async () => {
-    await api.http
-      .post('/fhir/Consent')
-      .set(headers.staff)
-      .send(registryConsent(patientA, { secondaryUse: 'permit', acuteCare: 'deny', dateTime: '2026-11-01T09:00:00+09:00' }))
-      .expect(201);
+    await recordAcuteCareDecision(patientA, 'deny', '2026-11-01T09:00:00+09:00');
     const refused = await summary('hospital-a', patientA);
     expect(refused.status).toBe(403);
     expect(refused.body.issue[0].diagnostics).toMatch(/refused sharing/);
