@@ -80,7 +80,6 @@ describe('linkage record', () => {
       id: 'p1',
       hospitalCode: '1310000001',
       insurance: '39131234::12345678:',
-      kanaFamily: 'タカハシ',
       kana: 'タカハシユコ',
       kanji: '高橋裕子',
       birthDate: '1948-03-15',
@@ -148,8 +147,10 @@ describe('linkage scoring', () => {
 });
 
 describe('in-memory linkage with blocking', () => {
-  it('blocks on birth date, kana family name with birth year, and insurance number', () => {
-    expect(blockingKeys(record({ insurance: 'a:b:c:d' }))).toEqual(['birth|1948-03-15', 'kana|タカハシ|1948', 'insurance|a:b:c:d']);
+  it('blocks on birth date, kana name with birth year, and a personal insurance number', () => {
+    expect(blockingKeys(record({ insurance: '39131234::12345678:' }))).toEqual(['birth|1948-03-15', 'kana|タカハシユコ|1948', 'insurance|39131234::12345678:']);
+    // An insurer number without the member number identifies no one.
+    expect(blockingKeys(record({ insurance: '39131234:::' }))).toEqual(['birth|1948-03-15', 'kana|タカハシユコ|1948']);
   });
 
   it('links the records of one person and compares only records sharing a key', () => {
@@ -160,7 +161,7 @@ describe('in-memory linkage with blocking', () => {
       record({ birthDate: '1960-01-01', kana: ['サトウ', 'ジロウ'], kanji: ['佐藤', '次郎'], gender: 'male' }, 'b1'),
     ];
     const { links, comparisons } = linkInMemory(records, settings);
-    // a3's birth day differs: found through the kana-family block, scored below certain (a typed day is no proof).
+    // a3's birth day differs: found through the kana-name block, scored below certain (a typed day is no proof).
     expect(links.map((link) => [link.a, link.b])).toEqual([['a1', 'a2']]);
     expect(comparisons).toBe(3);
   });

@@ -1,6 +1,6 @@
 /**
  * Blocking: only records sharing a key are compared, so linkage grows with the records in a block rather than with
- * all pairs. Keys: the birth date; the kana family name with the birth year (catches a mistyped birth day or month);
+ * all pairs. Keys: the birth date; the kana name with the birth year (catches a mistyped birth day or month);
  * the insurance number (catches a mistyped birth date and kana name together). The store applies the same keys as
  * search criteria (candidates.ts); this in-memory form serves bulk runs and the benchmark.
  */
@@ -11,7 +11,7 @@ import { scorePair, type PairScore } from './score.js';
 export function blockingKeys(record: LinkageRecord): string[] {
   const keys: string[] = [];
   if (record.birthDate) keys.push(`birth|${record.birthDate}`);
-  if (record.kanaFamily && record.birthDate) keys.push(`kana|${record.kanaFamily}|${record.birthDate.slice(0, 4)}`);
+  if (record.kana && record.birthDate) keys.push(`kana|${record.kana}|${record.birthDate.slice(0, 4)}`);
   if (record.insurance) keys.push(`insurance|${record.insurance}`);
   return keys;
 }

@@ -23,8 +23,10 @@ type Decision = 'link' | 'do-not-link';
 function blockingCriteria(patient: fhir4.Patient): [string, string][][] {
   const criteria: [string, string][][] = [];
   if (patient.birthDate) criteria.push([['birthdate', patient.birthDate]]);
-  const kanaFamily = kanaName(patient)?.family;
-  if (kanaFamily && patient.birthDate) criteria.push([['family', kanaFamily], ['birthdate', patient.birthDate.slice(0, 4)]]);
+  const kana = kanaName(patient);
+  if (kana?.family && kana.given?.length && patient.birthDate) {
+    criteria.push([['family', kana.family], ...kana.given.map((given): [string, string] => ['given', given]), ['birthdate', patient.birthDate.slice(0, 4)]]);
+  }
   const insurance = patient.identifier?.find((identifier) => identifier.system === INSURANCE_MEMBER_SYSTEM && identifier.value);
   if (insurance && personalInsuranceNumber(patient)) criteria.push([['identifier', `${INSURANCE_MEMBER_SYSTEM}|${insurance.value}`]]);
   return criteria;

@@ -17,8 +17,7 @@ export interface LinkageRecord {
   hospitalCode?: string;
   /** Insurance member id in comparison form. */
   insurance?: string;
-  /** Normalised kana family name and whole kana name (family + given). */
-  kanaFamily: string;
+  /** Normalised kana name (family + given). */
   kana: string;
   /** Normalised kanji name (family + given). */
   kanji: string;
@@ -40,7 +39,6 @@ function nameOf(patient: fhir4.Patient, representation: 'SYL' | 'IDE'): fhir4.Hu
 /** The kana (SYL) name of a Patient. */
 export const kanaName = (patient: fhir4.Patient) => nameOf(patient, 'SYL');
 
-const family = (name: fhir4.HumanName | undefined) => name?.family ?? '';
 const whole = (name: fhir4.HumanName | undefined) => (name ? `${name.family ?? ''}${(name.given ?? []).join('')}` || (name.text ?? '') : '');
 
 /** The hospital code of a record's local patient identifier, if it has one. */
@@ -72,7 +70,6 @@ export function linkageRecord(patient: fhir4.Patient, id = patient.id ?? ''): Li
     id,
     hospitalCode: hospitalCodeOf(patient),
     ...(insurance ? { insurance } : {}),
-    kanaFamily: normaliseKana(family(kana)),
     kana: normaliseKana(whole(kana)),
     kanji: normaliseKanji(whole(kanji)),
     birthDate: patient.birthDate,

@@ -5,7 +5,10 @@
 import { KANJI_VARIANTS } from './reference-data.js';
 import type { SeededRandom } from './random.js';
 
-/** Plausible kana entry mistakes: small/large kana, long-vowel spelling, voicing marks. Applied once. */
+/**
+ * Plausible kana entry mistakes: small/large kana, long-vowel spelling, voicing marks, and look-alike katakana read
+ * off handwritten forms (シ/ツ, ソ/ン, ク/ケ, チ/テ, ル/レ, ヌ/ス). Applied once.
+ */
 const KANA_TYPOS: readonly [string, string][] = [
   ['ョウ', 'ヨウ'],
   ['ュウ', 'ユウ'],
@@ -22,6 +25,12 @@ const KANA_TYPOS: readonly [string, string][] = [
   ['バ', 'ハ'],
   ['エ', 'ヱ'],
   ['シ', 'ツ'],
+  ['ソ', 'ン'],
+  ['ン', 'ソ'],
+  ['ク', 'ケ'],
+  ['チ', 'テ'],
+  ['ル', 'レ'],
+  ['ヌ', 'ス'],
 ];
 
 /** A kana spelling differing by one plausible typo; unchanged when no rule applies. */
