@@ -12,6 +12,7 @@ import { registerAuthRoutes, requirePrincipal } from './auth.js';
 import { registerBulkFiles } from './bulk-files.js';
 import { FHIR_JSON_MEDIA_TYPE, negotiateFormat } from './content-negotiation.js';
 import { registerIgSite } from './ig-site.js';
+import { registerDashboard } from './dashboard.js';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 
@@ -171,6 +172,7 @@ export function buildApp(context: FhirContext, options: AppOptions): FastifyInst
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   registerIgSite(app);
+  registerDashboard(app);
   registerBulkFiles(app, context, options.publicBaseUrl, options.tokens);
 
   app.register(

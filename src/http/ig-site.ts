@@ -14,6 +14,7 @@ export const IG_SITE_CSP = "default-src 'self'; style-src 'self'; img-src 'self'
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
@@ -50,6 +51,27 @@ function sendNotFound(reply: FastifyReply, requestPath: string) {
 }
 
 /**
+ * Streams `file` as a page of a static site under `csp`; undefined (nothing sent) when it is not a regular file.
+ * The dashboard (src/http/dashboard.ts) serves its files the same way.
+ */
+export async function sendSiteFile(reply: FastifyReply, file: string, csp: string): Promise<FastifyReply | undefined> {
+  let size: number;
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) return undefined;
+    size = info.size;
+  } catch {
+    return undefined;
+  }
+  return reply
+    .header('content-security-policy', csp)
+    .header('cache-control', 'no-cache')
+    .header('content-length', size)
+    .type(CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream')
+    .send(createReadStream(file));
+}
+
+/**
  * GET /ig/** serves files of `siteDir` (IG_SITE_DIR by default; index.html for folders); `/ig` redirects to `/ig/`
  * so relative links resolve.
  */
@@ -58,20 +80,6 @@ export function registerIgSite(app: FastifyInstance, siteDir: string = igSiteDir
   app.get('/ig/*', async (request, reply) => {
     const requestPath = (request.params as { '*': string })['*'] ?? '';
     const file = siteFile(siteDir, requestPath);
-    if (!file) return sendNotFound(reply, requestPath);
-    let size: number;
-    try {
-      const info = await stat(file);
-      if (!info.isFile()) return sendNotFound(reply, requestPath);
-      size = info.size;
-    } catch {
-      return sendNotFound(reply, requestPath);
-    }
-    return reply
-      .header('content-security-policy', IG_SITE_CSP)
-      .header('cache-control', 'no-cache')
-      .header('content-length', size)
-      .type(CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream')
-      .send(createReadStream(file));
+    return (file && (await sendSiteFile(reply, file, IG_SITE_CSP))) ?? sendNotFound(reply, requestPath);
   });
 }

@@ -2,16 +2,14 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIgSite } from '../../scripts/build-ig-site.js';
 import { loadConfig, PROJECT_ROOT } from '../../src/config.js';
 import { siteFile } from '../../src/http/ig-site.js';
+import { describeImage, launchChromium, watchedPage } from '../support/browser.js';
 import { startTestRuntime, type TestRuntime } from '../support/runtime.js';
 
-/** Debian's chromium (CI's .ci/run installs it); playwright-core brings no browser of its own. */
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SCREENSHOT_DIR = join(dirname(fileURLToPath(import.meta.url)), '__screenshots__');
 const VIEWPORT = { width: 1280, height: 800 };
 
@@ -23,9 +21,6 @@ let base: string;
 const previousSiteDir = process.env.IG_SITE_DIR;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is missing at ${CHROMIUM}: the IG site's browser tests need Debian's chromium (apt-get install -y chromium; CI's .ci/run installs it)`);
-  }
   const config = loadConfig();
   if (!existsSync(config.igResourcesDir)) throw new Error(`${config.igResourcesDir} is missing: run \`npm run build:ig\` first`);
   // A site of its own, built from the current IG, so the test never reads a stale build.
@@ -41,7 +36,7 @@ beforeAll(async () => {
   });
   const address = await runtime.app.listen({ port: 0, host: '127.0.0.1' });
   base = `${address}/ig/`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium("the IG site's browser tests");
 }, 300_000);
 
 afterAll(async () => {
@@ -63,44 +58,11 @@ const LINKS_OF_PAGE = `(() => {
   };
 })()`;
 
-/** Decodes a PNG data URL in the browser: its size and how many distinct colors it has (counting stops at 1000). */
-function describeImage(dataUrl: string): string {
-  return `(async () => {
-  const image = new Image();
-  image.src = ${JSON.stringify(dataUrl)};
-  await image.decode();
-  const canvas = document.createElement('canvas');
-  canvas.width = image.width;
-  canvas.height = image.height;
-  const context = canvas.getContext('2d');
-  context.drawImage(image, 0, 0);
-  const pixels = context.getImageData(0, 0, image.width, image.height).data;
-  const colors = new Set();
-  for (let i = 0; i < pixels.length && colors.size < 1000; i += 4) colors.add((pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2]);
-  return { width: image.width, height: image.height, colors: colors.size };
-})()`;
-}
-
-/** A browser page that records console errors, uncaught exceptions and failed or refused sub-requests. */
-async function watchedPage(): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: VIEWPORT });
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error on ${page.url()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error on ${page.url()}: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`request failed on ${page.url()}: ${request.url()} ${request.failure()?.errorText ?? ''}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`HTTP ${response.status()} for ${response.url()} (from ${page.url()})`);
-  });
-  return { page, problems };
-}
-
 describe('IG site in headless Chromium', () => {
   it('serves every profile and extension page with a title and a non-empty snapshot table', async () => {
     const structurePages = pages.filter((page) => page.startsWith('StructureDefinition-'));
     expect(structurePages.length).toBeGreaterThan(40);
-    const { page, problems } = await watchedPage();
+    const { page, problems } = await watchedPage(browser, VIEWPORT);
     for (const fileName of structurePages) {
       const response = await page.goto(base + fileName);
       expect(response?.status(), fileName).toBe(200);
@@ -114,7 +76,7 @@ describe('IG site in headless Chromium', () => {
   }, 300_000);
 
   it('has no broken internal link and no console error on any page reachable from the home page', async () => {
-    const { page, problems } = await watchedPage();
+    const { page, problems } = await watchedPage(browser, VIEWPORT);
     const visited = new Set<string>();
     const queue = [new URL('index.html', base).href];
     const broken: string[] = [];
@@ -153,7 +115,7 @@ describe('IG site in headless Chromium', () => {
 
   it('renders the home page and a profile page visibly (screenshots)', async () => {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    const { page, problems } = await watchedPage();
+    const { page, problems } = await watchedPage(browser, VIEWPORT);
     const analysis = await browser.newPage();
     for (const [name, fileName] of [
       ['home', 'index.html'],
