@@ -91,3 +91,50 @@ Description: "ResearchSubject.study が参照する登録事業。/ The registry
 * title = "循環器病データベース (脳卒中・心臓病等の全国登録)"
 * status = #active
 * description = "脳卒中・循環器病対策基本法に基づく循環器病の全国データベース。6疾患の入院症例を登録する。"
+
+// ----------------------------------------------------------------------------
+// 急性期医療のための既往サマリー: 同意 (TREAT) または緊急時規定で開示する操作 / The acute-care summary operation, opened
+// by the acute-care decision above or the emergency rule (server: docs/ACUTE-CARE-SUMMARY.md).
+// ----------------------------------------------------------------------------
+Instance: acute-care-summary
+InstanceOf: OperationDefinition
+Usage: #definition
+Title: "急性期医療のための循環器病既往サマリー / Acute-care summary"
+* url = "http://jp-cvd-registry.org/fhir/OperationDefinition/acute-care-summary"
+* name = "AcuteCareSummary"
+* title = "急性期医療のための循環器病既往サマリー / Acute-care summary"
+* status = #draft
+* kind = #operation
+* code = #acute-care-summary
+* resource = #Patient
+* system = false
+* type = false
+* instance = true
+* affectsState = false
+* description = """
+患者の全ての名寄せ済み記録 (他の医療機関を含む) から、循環器病の入院歴・診断・主な治療・退院時処方・アレルギーを
+document Bundle で返す。本人の急性期共有の同意 (jp-cvd-consent-registry の TREAT provision が permit) が必要。
+同意がない・拒否の場合も、医療機関が緊急時 (emergency=true と理由) を宣言すれば開示し、理由とともに監査記録に残す。
+/ The person's past cardiovascular admissions at every linked hospital (diagnoses, dates, key treatments, discharge
+prescriptions, allergies) as a document Bundle. Needs the patient's acute-care consent (the TREAT provision of
+jp-cvd-consent-registry = permit); without it, or over a refusal, only a hospital's declared emergency
+(emergency=true with a reason) opens it, audited with the reason.
+"""
+* parameter[0].name = #emergency
+* parameter[0].use = #in
+* parameter[0].min = 0
+* parameter[0].max = "1"
+* parameter[0].type = #boolean
+* parameter[0].documentation = "緊急時の宣言 (病院クライアントのみ) / Declares an emergency (hospital clients only)"
+* parameter[1].name = #reason
+* parameter[1].use = #in
+* parameter[1].min = 0
+* parameter[1].max = "1"
+* parameter[1].type = #string
+* parameter[1].documentation = "緊急時の理由 (emergency=true のとき必須、監査記録に残る) / Why consent could not be asked (required with emergency=true; audited)"
+* parameter[2].name = #return
+* parameter[2].use = #out
+* parameter[2].min = 1
+* parameter[2].max = "1"
+* parameter[2].type = #Bundle
+* parameter[2].documentation = "document Bundle: Composition (LOINC 60591-5) と各リソース / a document Bundle: Composition and the resources"

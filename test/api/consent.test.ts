@@ -66,6 +66,15 @@ describe('registry_consent follows Consent writes', () => {
     expect(await rowOf('cs-4')).toBeUndefined();
   });
 
+  it('refuses (422) a nested provision that is not the TREAT acute-care decision (IG invariant jp-cvd-consent-2)', async () => {
+    await putPatient('cs-7');
+    const consent = registryConsent('cs-7', { secondaryUse: 'permit', acuteCare: 'permit' });
+    consent.provision!.provision![0].purpose = [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ActReason', code: 'HRESCH' }];
+    const response = await api.http.post('/fhir/Consent').send(consent).expect(422);
+    expect(JSON.stringify(response.body)).toContain('jp-cvd-consent-2');
+    expect(await rowOf('cs-7')).toBeUndefined();
+  });
+
   it('ignores Consents that do not claim the registry profile', async () => {
     await putPatient('cs-5');
     const { meta: _meta, ...plain } = registryConsent('cs-5', { secondaryUse: 'deny' });
