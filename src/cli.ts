@@ -8,6 +8,12 @@ import { migrate } from './db/migrations.js';
 import type { Database } from './db/database.js';
 import { openDatabase } from './db/open.js';
 import { newId } from './fhir/ids.js';
+import type { FhirRequest } from './fhir/context.js';
+import { documentBundle } from './fhir/interaction/document.js';
+import { FhirError } from './fhir/outcome.js';
+import { rebuildCases } from './registry/cases/rebuild.js';
+import { refreshResults } from './registry/indicators/case-results.js';
+import { indicatorSet } from './registry/indicators/definitions.js';
 import { exportToFolder } from './fhir/operation/export/local-export.js';
 import { linkPatient, storedPatientIds } from './registry/linkage/linker.js';
 import { DEFAULT_OPTIONS, writeSyntheticData } from './registry/synthetic/index.js';
@@ -68,29 +74,81 @@ program
 
 program
   .command('load')
-  .description('store FHIR resources from JSON / NDJSON files or folders (resources with an id are PUT, others created)')
+  .description('store FHIR resources from JSON / NDJSON files or folders: document Bundles are ingested as documents (entries stored, registry case derived), other resources with an id are PUT, others created')
   .argument('<paths...>', 'files or folders')
   .action(async (paths: string[]) => {
-    const runtime = await createRuntime(loadConfig(), { logger: false });
+    const config = loadConfig();
+    const runtime = await createRuntime(config, { logger: false });
     const files = paths.flatMap(filesUnder);
-    const bar = new SingleBar({ format: 'load [{bar}] {value}/{total} files | {resources} resources' }, Presets.shades_classic);
+    const bar = new SingleBar({ format: 'load [{bar}] {value}/{total} files | {resources} resources, {documents} documents' }, Presets.shades_classic);
     let stored = 0;
-    bar.start(files.length, 0, { resources: 0 });
+    let documents = 0;
+    const refused: string[] = [];
+    bar.start(files.length, 0, { resources: 0, documents: 0 });
     try {
       for (const file of files) {
-        for (const resource of resourcesOf(file)) {
+        for (const [index, resource] of resourcesOf(file).entries()) {
           if (!runtime.context.resourceTypes.has(resource.resourceType)) throw new Error(`${file}: unknown resourceType ${resource.resourceType}`);
+          if (resource.resourceType === 'Bundle' && (resource as fhir4.Bundle).type === 'document') {
+            // The same path as POST /fhir/Bundle: validated whole, entries stored, registry case derived, corrections applied.
+            const request: FhirRequest = { method: 'POST', baseUrl: `${config.publicBaseUrl || 'http://localhost'}/fhir`, query: [], headers: {}, body: resource };
+            try {
+              await documentBundle(runtime.context, request);
+              documents++;
+            } catch (error) {
+              if (!(error instanceof FhirError)) throw error;
+              refused.push(`${file} #${index + 1}: ${error.status} ${error.issues.filter((one) => one.severity === 'error').slice(0, 3).map((one) => one.diagnostics).join('; ')}`);
+            }
+            continue;
+          }
           if (resource.id) await runtime.context.store.put(resource, resource.id);
           else await runtime.context.store.create(resource, newId());
           stored++;
         }
-        bar.increment(1, { resources: stored });
+        bar.increment(1, { resources: stored, documents });
       }
     } finally {
       bar.stop();
       await runtime.close();
     }
-    console.log(`stored ${stored} resources from ${files.length} files`);
+    for (const line of refused) console.error(line);
+    console.log(`ingested ${documents} documents${refused.length ? ` (${refused.length} refused)` : ''} and stored ${stored} other resources from ${files.length} files`);
+    if (refused.length) process.exitCode = 1;
+  });
+
+program
+  .command('derive-cases')
+  .description('rebuild registry_case (cases and completeness) from the stored documents, e.g. after the IG\'s ConceptMaps changed')
+  .action(async () => {
+    const runtime = await createRuntime(loadConfig(), { logger: false });
+    const bar = new SingleBar({ format: 'derive-cases [{bar}] {value}/{total} documents' }, Presets.shades_classic);
+    bar.start(0, 0);
+    try {
+      const result = await rebuildCases(runtime.db, runtime.context.conformance, (done, total) => {
+        bar.setTotal(total);
+        bar.update(done);
+      });
+      bar.stop();
+      console.log(`derived ${result.derived} cases${result.unmapped ? `; ${result.unmapped} document Bundles were not stored by document ingest (load them again)` : ''}`);
+    } finally {
+      bar.stop();
+      await runtime.close();
+    }
+  });
+
+program
+  .command('evaluate-indicators')
+  .description('evaluate the indicator Measures on every registry case not yet evaluated under them (after a bulk load, derive-cases or an IG rebuild), so that reports are SQL counts')
+  .action(async () => {
+    const runtime = await createRuntime(loadConfig(), { logger: false });
+    try {
+      const started = Date.now();
+      const indicators = indicatorSet(runtime.context.conformance);
+      const evaluated = await refreshResults(runtime.context.store, indicators, { start: '0001-01-01T00:00:00Z', end: '9999-12-31T00:00:00Z' });
+      console.log(`evaluated ${indicators.indicators.length} Measures on ${evaluated} cases in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    } finally {
+      await runtime.close();
+    }
   });
 
 program

@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config.js';
 import type { FhirRequest } from '../../src/fhir/context.js';
 import { FhirError } from '../../src/fhir/outcome.js';
 import { registryCompleteness } from '../../src/fhir/operation/registry-completeness.js';
+import { rebuildCases } from '../../src/registry/cases/rebuild.js';
 import type { Principal } from '../../src/security/token-service.js';
 import { useTestApi } from '../support/runtime.js';
 
@@ -278,5 +279,18 @@ describe('$registry-completeness', () => {
     await expect(ask({ clientId: 'r', role: 'researcher', scopes: [] }, '')).rejects.toBeInstanceOf(FhirError);
     const staff = await ask({ clientId: 's', role: 'registry-staff', scopes: [] }, 'hospital=1310512345');
     expect((staff.body as fhir4.Parameters).parameter!.find((p) => p.name === 'cases')!.valueInteger).toBeGreaterThan(0);
+  });
+});
+
+describe('derive-cases', () => {
+  it('rebuilds every case from the stored documents as the ingest derived them', async () => {
+    const snapshot = async () =>
+      (await api.runtime.db.query('SELECT encounter_id, document_id, diseases, facts, completeness FROM registry_case ORDER BY encounter_id')).rows;
+    const before = await snapshot();
+    expect(before.length).toBeGreaterThan(10);
+    await api.runtime.db.query('DELETE FROM registry_case');
+    const result = await rebuildCases(api.runtime.db, api.runtime.context.conformance);
+    expect(result).toEqual({ derived: before.length, unmapped: 0 });
+    expect(await snapshot()).toEqual(before);
   });
 });

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { documentEntries, type DocumentEntryTarget } from '../../registry/cases/case-store.js';
+import { documentEntries, documentEntryKey, identifierTokens, type DocumentEntryTarget } from '../../registry/cases/case-store.js';
 import { completenessIssues } from '../../registry/cases/completeness.js';
 import { recordDocument } from '../../registry/cases/ingest.js';
 import { linkIngestedPatients } from '../../registry/linkage/linker.js';
@@ -92,7 +92,7 @@ export async function documentBundle(context: FhirContext, request: FhirRequest)
     const usedKeys = new Set<string>();
     for (const entry of entries) {
       const type = entry.resource!.resourceType;
-      const entryKey = documentEntryKey(entry, usedKeys);
+      const entryKey = documentEntryKey(entry.resource!, entry.fullUrl!, usedKeys);
       const prior = previousTargets.get(entryKey);
       let target: DocumentEntryTarget;
       if (prior && prior.resourceType === type) {
@@ -171,19 +171,6 @@ function sameDocument(submitted: fhir4.Bundle, stored: fhir4.Bundle): boolean {
   return isDeepStrictEqual(JSON.parse(JSON.stringify(comparable(submitted))), comparable(stored));
 }
 
-/**
- * The stable key of an entry across versions of its document: `Type|system|value` of the resource's first
- * identifier (hospital systems keep these across corrections), else its fullUrl. A key seen twice in one document
- * falls back to the fullUrl, which is unique.
- */
-function documentEntryKey(entry: ParsedEntry, used: Set<string>): string {
-  const [token] = identifierTokens(entry.resource!);
-  let key = token ? `${entry.resource!.resourceType}|${token}` : entry.fullUrl!;
-  if (used.has(key)) key = entry.fullUrl!;
-  used.add(key);
-  return key;
-}
-
 /** A document entry: fullUrl and resource are required, and the resource must be of a served type. */
 function documentEntry(context: FhirContext, entry: fhir4.BundleEntry, index: number): ParsedEntry {
   const label = `Bundle.entry[${index}]`;
@@ -203,10 +190,4 @@ async function storedByIdentifier(context: FhirContext, resource: fhir4.Resource
     if (matches.length === 1) return matches[0].id;
   }
   return undefined;
-}
-
-/** `system|value` of each identifier that has both. */
-function identifierTokens(resource: fhir4.Resource): string[] {
-  const identifiers = (resource as { identifier?: fhir4.Identifier[] }).identifier;
-  return (Array.isArray(identifiers) ? identifiers : []).filter((one) => one?.system && one.value).map((one) => `${one.system}|${one.value}`);
 }

@@ -11,6 +11,27 @@ export interface DocumentEntryTarget {
   owned: boolean;
 }
 
+/** `system|value` of each identifier that has both. */
+export function identifierTokens(resource: fhir4.Resource): string[] {
+  const identifiers = (resource as { identifier?: fhir4.Identifier | fhir4.Identifier[] }).identifier;
+  // Most types repeat identifier; a few (Bundle, Composition, ...) have one.
+  const list = Array.isArray(identifiers) ? identifiers : identifiers ? [identifiers] : [];
+  return list.filter((one) => one?.system && one.value).map((one) => `${one.system}|${one.value}`);
+}
+
+/**
+ * The stable key of a document entry across versions of its document: `Type|system|value` of the resource's first
+ * identifier (hospital systems keep these across corrections), else its fullUrl. A key seen twice in one document
+ * falls back to the fullUrl, which is unique in a document.
+ */
+export function documentEntryKey(resource: fhir4.Resource, fullUrl: string, used: Set<string>): string {
+  const [token] = identifierTokens(resource);
+  let key = token ? `${resource.resourceType}|${token}` : fullUrl;
+  if (used.has(key)) key = fullUrl;
+  used.add(key);
+  return key;
+}
+
 /**
  * Replaces the registry case of a document (the row of its admission) in the caller's transaction. A document
  * keeps one case however often it is corrected: earlier rows of the same document identifier are removed first, so
