@@ -7,6 +7,7 @@ import { FhirError } from '../../src/fhir/outcome.js';
 import { epidemiology } from '../../src/fhir/operation/epidemiology.js';
 import type { Principal } from '../../src/security/token-service.js';
 import { PROJECT_ROOT } from '../../src/config.js';
+import { DEFAULT_OPTIONS, generateAdmissions } from '../../src/registry/synthetic/index.js';
 import { useTestApi } from '../support/runtime.js';
 
 const api = useTestApi();
@@ -275,5 +276,33 @@ describe('$epidemiology roles', () => {
 
   it('refuses administrators', async () => {
     expect(await status(call(principal('administrator'), 'group-by='))).toBe(403);
+  });
+});
+
+describe('$epidemiology on ingested discharge summaries', () => {
+  const ingested = useTestApi();
+  const generated = { ...DEFAULT_OPTIONS, admissions: 30, hospitals: 3, seed: 'epidemiology', startDate: '2025-01-01', periodDays: 60 };
+  const period = 'period-start=2025-01-01&period-end=2025-12-31';
+
+  beforeAll(async () => {
+    for (const { bundle } of generateAdmissions(generated)) {
+      await ingested.http.post('/fhir/Bundle').set('content-type', 'application/fhir+json').send(bundle);
+    }
+  }, 300_000);
+
+  it('counts the cases that document ingest derived, by disease, and leaves out a patient who refused', async () => {
+    const { rows } = await ingested.runtime.db.query<{ principal_disease: string; patient_id: string }>(
+      `SELECT principal_disease, patient_id FROM registry_case WHERE principal_disease IS NOT NULL ORDER BY encounter_id`,
+    );
+    expect(rows.length).toBeGreaterThan(20);
+    process.env.EPI_MIN_CELL_COUNT = '1';
+    const all = read((await ingested.http.get(`/fhir/$epidemiology?${period}&group-by=disease`).expect(200)).body);
+    expect(all.total).toBe(rows.length);
+    for (const cell of all.cells) expect(cell.count).toBe(rows.filter((row) => row.principal_disease === cell.disease).length);
+
+    const refusing = rows[0].patient_id;
+    await ingested.runtime.db.query(`INSERT INTO registry_consent (patient_id, decision, consent_id) VALUES ($1, 'deny', 'refusal')`, [refusing]);
+    const left = read((await ingested.http.get(`/fhir/$epidemiology?${period}&group-by=`).expect(200)).body);
+    expect(left.total).toBe(rows.filter((row) => row.patient_id !== refusing).length);
   });
 });

@@ -1,4 +1,5 @@
 import { epidemiologySettings } from '../../config.js';
+import { optedOutOfSecondaryUse } from '../../registry/consent/secondary-use.js';
 import type { AgeBandWidth } from '../../registry/epidemiology/age-bands.js';
 import { reportCsv } from '../../registry/epidemiology/csv.js';
 import { loadPopulationTable, PopulationFileError, type PopulationTable } from '../../registry/epidemiology/population.js';
@@ -20,7 +21,8 @@ const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
  */
 export async function epidemiology(context: FhirContext, request: FhirRequest): Promise<FhirResponse> {
   const settings = epidemiologySettings();
-  const query = parseQuery(context, request, settings.ageBandWidth);
+  // Secondary use: a person who refused it (their latest registry Consent, over all linked records) is not counted.
+  const query = { ...parseQuery(context, request, settings.ageBandWidth), excludedPatientIds: (await optedOutOfSecondaryUse(context)).patientIds };
   const { population, populationMissing } = await populationTable(settings.populationFile);
   const report = await epidemiologyReport(context.store.sql, query, { minCellCount: settings.minCellCount, population, populationMissing });
   if (request.format === EPIDEMIOLOGY_CSV) {
@@ -36,7 +38,7 @@ export async function epidemiology(context: FhirContext, request: FhirRequest): 
   return { status: 200, body: reportParameters(context, report), headers: {} };
 }
 
-function parseQuery(context: FhirContext, request: FhirRequest, defaultWidth: AgeBandWidth): CaseCountQuery {
+function parseQuery(context: FhirContext, request: FhirRequest, defaultWidth: AgeBandWidth): Omit<CaseCountQuery, 'excludedPatientIds'> {
   const values = new Map<string, string>();
   for (const [name, value] of request.query) {
     if (!PARAMETERS.has(name)) throw badRequest(`Unknown parameter "${name}" for $epidemiology; known: ${[...PARAMETERS].join(', ')}`);

@@ -20,6 +20,8 @@ export interface CaseCountQuery {
   ageBandWidth: AgeBandWidth;
   /** Only this hospital's cases. */
   hospitalCode?: string;
+  /** Patient records left out (secondary use refused: src/registry/consent/secondary-use.ts). */
+  excludedPatientIds: string[];
 }
 
 /**
@@ -45,16 +47,15 @@ function dimensionSql(dimension: Dimension, query: CaseCountQuery, widthParam: s
 
 /**
  * Registry cases (admissions, by principal disease) admitted in the period, counted per combination of the
- * group-by dimensions; only non-zero combinations are returned. Patients whose registry consent decision is 'deny'
- * are left out (secondary use).
+ * group-by dimensions; only non-zero combinations are returned. The excluded patients' cases are left out.
  */
 export async function countCases(sql: Queryable, query: CaseCountQuery): Promise<{ key: string[]; count: number }[]> {
-  const params: unknown[] = [query.periodStart, query.periodEnd];
+  const params: unknown[] = [query.periodStart, query.periodEnd, query.excludedPatientIds];
   const where = [
     'principal_disease IS NOT NULL',
     `admitted_at >= ($1::date)::timestamp AT TIME ZONE 'Asia/Tokyo'`,
     `admitted_at < ($2::date + 1)::timestamp AT TIME ZONE 'Asia/Tokyo'`,
-    `NOT EXISTS (SELECT 1 FROM registry_consent consent WHERE consent.patient_id = registry_case.patient_id AND consent.decision = 'deny')`,
+    'patient_id <> ALL($3::text[])',
   ];
   if (query.diseases.length) {
     params.push(query.diseases);
