@@ -117,6 +117,16 @@ function run(admissions: number, seed: string): void {
   console.log(`| baseline: exact insurance number | ${baseline.ms.toFixed(0)} | – | ${baselineQuality.predicted} | ${baselineQuality.truePositives} | ${percent(baselineQuality.precision)} | ${percent(baselineQuality.recall)} | ${percent(baselineQuality.f1)} |`);
   console.log(`\nlinker ÷ baseline: recall ${(linkerQuality.recall / baselineQuality.recall).toFixed(2)}×, time ${(linker.ms / Math.max(baseline.ms, 0.001)).toFixed(1)}×\n`);
 
+  // The auto-link threshold trades recall for precision: the same run at other LINKAGE_CERTAIN_SCORE values.
+  console.log('| LINKAGE_CERTAIN_SCORE | predicted pairs | precision | recall | F1 |');
+  console.log('|---|---|---|---|---|');
+  for (const certainScore of [0.8, 0.85, 0.9, 0.95]) {
+    const swept = { ...settings, certainScore, probableScore: Math.min(settings.probableScore, certainScore), possibleScore: Math.min(settings.possibleScore, certainScore) };
+    const sweptQuality = quality(pairsOf(components(ids, linkInMemory(records.map((one) => one.record), swept).links)), truthPairs);
+    console.log(`| ${certainScore} | ${sweptQuality.predicted} | ${percent(sweptQuality.precision)} | ${percent(sweptQuality.recall)} | ${percent(sweptQuality.f1)} |`);
+  }
+  console.log('');
+
   console.log('| true pairs where a record has the variant | pairs | linker recall | baseline recall |');
   console.log('|---|---|---|---|');
   for (const variant of VARIANTS) {

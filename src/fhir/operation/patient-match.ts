@@ -30,7 +30,39 @@ function matchInput(body: unknown): MatchInput {
   if (count && (!Number.isInteger(count.valueInteger) || count.valueInteger! < 1)) {
     throw badRequest('"count" must be a positive valueInteger', ['Parameters.parameter']);
   }
-  return { patient: resources[0].resource as fhir4.Patient, onlyCertainMatches: only?.valueBoolean ?? false, count: Math.min(count?.valueInteger ?? DEFAULT_COUNT, MAX_COUNT) };
+  const patient = resources[0].resource as fhir4.Patient;
+  checkMatchedElements(patient);
+  return { patient, onlyCertainMatches: only?.valueBoolean ?? false, count: Math.min(count?.valueInteger ?? DEFAULT_COUNT, MAX_COUNT) };
+}
+
+const ARRAY_ELEMENTS: Record<string, string> = { identifier: 'Identifier', name: 'HumanName', address: 'Address' };
+const isString = (value: unknown) => value === undefined || typeof value === 'string';
+
+/** The elements linkage reads must have their R4 shapes: a malformed one is the client's error, not a crash. */
+function checkMatchedElements(patient: fhir4.Patient): void {
+  const shape = patient as unknown as Record<string, unknown>;
+  for (const [name, type] of Object.entries(ARRAY_ELEMENTS)) {
+    const value = shape[name];
+    if (value !== undefined && !(Array.isArray(value) && value.every((item) => item && typeof item === 'object'))) {
+      throw badRequest(`Patient.${name} must be an array of ${type}`, [`Patient.${name}`]);
+    }
+  }
+  const strings = [
+    patient.birthDate,
+    patient.gender,
+    ...(patient.name ?? []).flatMap((name) => [name.family, name.text]),
+    ...(patient.identifier ?? []).flatMap((identifier) => [identifier.system, identifier.value]),
+    ...(patient.address ?? []).flatMap((address) => [address.postalCode, address.use]),
+  ];
+  const givens = (patient.name ?? []).map((name) => name.given);
+  const extensions = (patient.name ?? []).map((name) => name.extension);
+  if (
+    !strings.every(isString) ||
+    !givens.every((given) => given === undefined || (Array.isArray(given) && given.every(isString))) ||
+    !extensions.every((extension) => extension === undefined || (Array.isArray(extension) && extension.every((item) => item && typeof item === 'object')))
+  ) {
+    throw badRequest('Patient.birthDate, gender, names, identifiers and postal codes must be strings (HumanName.given an array of them, HumanName.extension an array of Extension)', ['Patient']);
+  }
 }
 
 /**
