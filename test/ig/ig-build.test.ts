@@ -206,7 +206,8 @@ describe('observations, procedures, encounter, terminology', () => {
       expect(profile.baseDefinition, f).toMatch(/^http:\/\/jpfhir\.jp\/fhir\/eCS\/StructureDefinition\/JP_(Observation_Common|Procedure)_eCS$/);
     }
     const procedures = readdirSync(dir).filter((n) => n.startsWith('StructureDefinition-jp-cvd-procedure-'));
-    expect(procedures.length).toBe(8);
+    // ivt, thrombectomy, cag, pci, cabg, aneurysm-repair, hematoma-evacuation, aortic-repair, mcs
+    expect(procedures.length).toBe(9);
   });
 
   it('local code systems carry Japanese displays and English designations', () => {
