@@ -173,6 +173,12 @@ export class ResourceStore {
     await this.sql.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
   }
 
+  /** `lockKey` for many keys in one statement, taken in sorted order so that two such callers cannot deadlock. */
+  async lockKeys(keys: string[]): Promise<void> {
+    const sorted = [...new Set(keys)].sort();
+    if (sorted.length) await this.sql.query('SELECT pg_advisory_xact_lock(hashtext(key)) FROM unnest($1::text[]) WITH ORDINALITY AS k(key, ord) ORDER BY ord', [sorted]);
+  }
+
   async read(type: string, id: string): Promise<StoredVersion | undefined> {
     const params: unknown[] = [type, id];
     const { rows } = await this.sql.query<VersionRow>(

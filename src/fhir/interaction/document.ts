@@ -58,8 +58,13 @@ export async function documentBundle(context: FhirContext, request: FhirRequest)
   // Stored under the document's hospital (a hospital client may submit only its own: 403 otherwise).
   return context.store.withScope(documentScope(context, bundle)).transaction(async (store) => {
     const tx: FhirContext = { ...context, store };
-    // Serialises resubmissions of one document, so a retry racing the original cannot store it twice.
-    await store.lockKey(conditionKey('Bundle', `identifier=${documentKey}`));
+    // Serialises resubmissions of one document, so a retry racing the original cannot store it twice; and two
+    // documents about one new patient, so they cannot create it twice (every shared identifier). One statement.
+    const shared = entries.filter((entry) => SHARED_BY_IDENTIFIER.has(entry.resource!.resourceType));
+    await store.lockKeys([
+      conditionKey('Bundle', `identifier=${documentKey}`),
+      ...shared.flatMap((entry) => identifierTokens(entry.resource!).map((token) => conditionKey(entry.resource!.resourceType, `identifier=${token}`))),
+    ]);
     const stored = await searchMatches(tx, 'Bundle', [['identifier', documentKey]], 'Document identifier', 1);
     const previous = stored.length ? await store.read('Bundle', stored[0].id) : undefined;
     if (previous?.resource) {
@@ -80,11 +85,6 @@ export async function documentBundle(context: FhirContext, request: FhirRequest)
       }
     }
     const previousTargets = previous ? await documentEntries(store.sql, documentKey) : new Map<string, DocumentEntryTarget>();
-
-    // Two documents about one new patient must not create it twice: lock every shared identifier, in one order.
-    const shared = entries.filter((entry) => SHARED_BY_IDENTIFIER.has(entry.resource!.resourceType));
-    const keys = shared.flatMap((entry) => identifierTokens(entry.resource!).map((token) => conditionKey(entry.resource!.resourceType, `identifier=${token}`)));
-    for (const key of [...new Set(keys)].sort()) await store.lockKey(key);
 
     const targets = new Map<string, string>();
     const entryTargets: DocumentEntryTarget[] = [];
