@@ -81,7 +81,9 @@ export async function* selectRows(sql: Queryable, selection: TypeSelection, fetc
   if (excluded?.patientIds.length) {
     if (selection.type === 'Patient') where.push(`NOT (r.id = ANY(${bind(excluded.patientIds, 'text[]')}))`);
     else if (excluded.params.length) {
-      where.push(`NOT EXISTS (SELECT 1 FROM search_reference x WHERE x.rid = r.rid AND x.type = $1 AND x.param = ANY(${bind(excluded.params, 'text[]')})
+      // NOT IN, not a correlated NOT EXISTS: the planner hashes the few excluded rids once per page instead of
+      // merge-joining the whole index from the first rid (bench/consent-export.ts).
+      where.push(`r.rid NOT IN (SELECT x.rid FROM search_reference x WHERE x.type = $1 AND x.param = ANY(${bind(excluded.params, 'text[]')})
         AND x.target_type = 'Patient' AND x.target_id = ANY(${bind(excluded.patientIds, 'text[]')}))`);
     }
     if (selection.type === 'Bundle' && excluded.identifierTokens.length) {
