@@ -1,6 +1,7 @@
 import fhirpath, { type Options } from 'fhirpath';
 import r4Model from 'fhirpath/fhir-context/r4';
 import type { CompiledConstraint } from './compiled-profile.js';
+import { compileFastPath, lenientRegex, type FastPath } from './fast-fhirpath.js';
 import { deepEquals } from './value-matching.js';
 
 /** Some base invariants call trace(); keep their output off the console. */
@@ -30,13 +31,7 @@ const NATIVELY_CHECKED: Record<string, string> = {
  */
 function matchesWithLenientRegex(inputs: unknown[], regex: string): boolean | [] {
   if (inputs.length !== 1 || typeof inputs[0] !== 'string') return [];
-  let pattern: RegExp;
-  try {
-    pattern = new RegExp(regex, 'su');
-  } catch {
-    pattern = new RegExp(regex, 's');
-  }
-  return pattern.test(inputs[0]);
+  return lenientRegex(regex).test(inputs[0]);
 }
 
 const INVOCATION_OVERRIDES = { matches: { fn: matchesWithLenientRegex, arity: { 1: ['String'] } } };
@@ -128,9 +123,26 @@ function hasChoice(node: JsonObject, name: string): boolean {
 
 export type InvariantResult = { passed: boolean } | { failedToEvaluate: string };
 
-/** FHIRPath evaluation of constraints with the R4 model; each (expression, context type) is compiled once. */
+/**
+ * FHIRPath evaluation of constraints: the subset compiler in fast-fhirpath.ts where it applies, else fhirpath.js with
+ * the R4 model; each expression (and context type) is compiled once.
+ */
 export class InvariantEvaluator {
   private readonly compiled = new Map<string, CompiledExpression | Error>();
+  private readonly fastPaths = new Map<string, FastPath | null>();
+
+  /** `subsetCompiler: false` evaluates everything with fhirpath.js (the reference the subset compiler is tested against). */
+  constructor(private readonly options: { subsetCompiler?: boolean } = {}) {}
+
+  private fastPath(expression: string): FastPath | undefined {
+    if (this.options.subsetCompiler === false) return undefined;
+    let fast = this.fastPaths.get(expression);
+    if (fast === undefined) {
+      fast = compileFastPath(expression) ?? null;
+      this.fastPaths.set(expression, fast);
+    }
+    return fast ?? undefined;
+  }
 
   private compile(expression: string, basePath: string): CompiledExpression | Error {
     const cacheKey = `${basePath}\u0000${expression}`;
@@ -150,19 +162,29 @@ export class InvariantEvaluator {
   evaluate(expression: string, basePath: string, node: unknown, resource: unknown, rootResource: unknown): InvariantResult {
     const native = NATIVE_INVARIANTS.get(expression);
     if (native && isObject(node)) return { passed: native(node) };
+    const fast = this.fastPath(expression);
+    if (fast) {
+      try {
+        return resultOf(fast(node, basePath.includes('.') ? undefined : basePath, resource, rootResource));
+      } catch {
+        // NeedsFullEngine: data the subset does not model (dates, primitive extensions...): fhirpath.js decides.
+      }
+    }
     // fhirpath 5.2.2 fails on a primitive node compiled with a base path (ctx.getDecimal is used before it is set),
     // so primitives are evaluated without one: their constraints do not depend on the model type.
     const compiled = this.compile(expression, typeof node === 'object' && node !== null ? basePath : '');
     if (compiled instanceof Error) return { failedToEvaluate: compiled.message };
     try {
       // Environment variables make fhirpath.js slower on every call; pass them only to expressions that use them.
-      const result = compiled(node, /%(resource|rootResource)\b/.test(expression) ? { resource, rootResource } : undefined);
-      // Empty means the rule does not apply here (e.g. ref-1 on a display-only Reference); one boolean is itself.
-      if (result.length === 0) return { passed: true };
-      if (result.length === 1 && typeof result[0] === 'boolean') return { passed: result[0] };
-      return { passed: true };
+      return resultOf(compiled(node, /%(resource|rootResource)\b/.test(expression) ? { resource, rootResource } : undefined));
     } catch (error) {
       return { failedToEvaluate: error instanceof Error ? error.message : String(error) };
     }
   }
+}
+
+/** Empty means the rule does not apply here (e.g. ref-1 on a display-only Reference); one boolean is itself. */
+function resultOf(result: unknown[]): InvariantResult {
+  if (result.length === 1 && typeof result[0] === 'boolean') return { passed: result[0] };
+  return { passed: true };
 }
