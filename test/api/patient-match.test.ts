@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { patientMatch } from '../../src/fhir/operation/patient-match.js';
+import { patientUnlink } from '../../src/fhir/operation/patient-unlink.js';
 import { requestContext } from '../../src/fhir/tenancy.js';
 import { linkPatient } from '../../src/registry/linkage/linker.js';
 import { useTestApi } from '../support/runtime.js';
@@ -166,6 +167,33 @@ describe('patient linkage across hospitals', () => {
     const { rows } = await api.runtime.db.query<{ decision: string }>("SELECT decision FROM patient_link WHERE decision = 'do-not-link'");
     expect(rows).toHaveLength(1);
     for (const id of [a, b, c]) await readPatient(id);
+  });
+
+  it('links two documents about one new person that arrive at the same time', async () => {
+    const twin = (code: string, localId: string) =>
+      atHospital(code, localId, (patient) => {
+        Object.assign(nameOf(patient, 'IDE'), { text: '山﨑 和子', family: '山﨑', given: ['和子'] });
+        Object.assign(nameOf(patient, 'SYL'), { text: 'ヤマザキ カズコ', family: 'ヤマザキ', given: ['カズコ'] });
+        Object.assign(patient, { gender: 'female', birthDate: '1952-11-02' });
+        patient.identifier![1].value = `${patient.identifier![1].value!.split(':')[0]}:::`;
+      });
+    const [x, y] = [twin('3310000005', '5001'), twin('4010000006', '6001')];
+    nameOf(patientOf(y), 'IDE').family = '山崎'; // the other hospital writes the common form
+    const [responseX, responseY] = await Promise.all([api.http.post('/fhir/Bundle').send(x), api.http.post('/fhir/Bundle').send(y)]);
+    expect([responseX.status, responseY.status]).toEqual([201, 201]);
+    const ids = await Promise.all([x, y].map(async (bundle) => {
+      const local = patientOf(bundle).identifier![0];
+      return (await api.http.get('/fhir/Patient').query({ identifier: `${local.system}|${local.value}` }).expect(200)).body.entry[0].resource.id as string;
+    }));
+    expect(linkedIds(await readPatient(ids[0]))).toEqual([`Patient/${ids[1]}`]);
+  });
+
+  it('$unlink is registry staff only', async () => {
+    const [a, b] = patientIds;
+    const hospital = { clientId: 'hospital-a', role: 'hospital' as const, hospitalCode: EXAMPLE_HOSPITAL, scopes: [] };
+    const request = { method: 'POST' as const, baseUrl: 'http://fhir.test/fhir', type: 'Patient', id: a, query: [], headers: {}, principal: hospital };
+    const body = { resourceType: 'Parameters', parameter: [{ name: 'other', valueReference: { reference: `Patient/${b}` } }] };
+    await expect(patientUnlink(requestContext(api.runtime.context, hospital), { ...request, body })).rejects.toMatchObject({ status: 403 });
   });
 
   it('$unlink refuses a bad request and an unknown patient', async () => {
