@@ -63,13 +63,21 @@ export async function saveCase(sql: Queryable, documentIdentifier: string, regis
       registryCase.ageAtAdmission ?? null,
       registryCase.diseases,
       registryCase.principalDisease ?? null,
-      registryCase.admittedAt ?? null,
-      registryCase.dischargedAt ?? null,
+      timestampOrNull(registryCase.admittedAt),
+      timestampOrNull(registryCase.dischargedAt),
       registryCase.died,
       JSON.stringify(registryCase.facts),
       completeness ? JSON.stringify(completeness) : null,
     ],
   );
+}
+
+/**
+ * A FHIR dateTime as a timestamptz parameter: a partial date ('2026', '2026-10') has no instant, so it is stored as
+ * unknown rather than guessed (the fact keeps the text as written).
+ */
+function timestampOrNull(value: string | undefined): string | null {
+  return value && /^\d{4}-\d{2}-\d{2}/.test(value) ? value : null;
 }
 
 /** The stored resources the entries of a document became, by entry key. */
