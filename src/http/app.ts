@@ -83,16 +83,49 @@ function jsonDepthExceeds(text: string, limit: number): boolean {
   return false;
 }
 
+/*
+ * FHIR strings may not contain characters below U+0020 other than tab, CR and LF, and PostgreSQL's jsonb refuses
+ * \u0000 and unpaired surrogates outright. Inside JSON text such characters can only arrive as \u escapes, so only
+ * bodies with one of those escapes are walked.
+ */
+const SUSPECT_ESCAPE = /\\u(?:00[01][0-9a-f]|d[89a-f][0-9a-f]{2})/i;
+const FORBIDDEN_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Path of the first string (or property name) holding a character FHIR and the store do not accept. */
+function forbiddenCharacterAt(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return FORBIDDEN_CHARACTER.test(value) ? path : undefined;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) {
+      const found = forbiddenCharacterAt(value[index], `${path}[${index}]`);
+      if (found) return found;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = FORBIDDEN_CHARACTER.test(key) ? path : forbiddenCharacterAt(item, `${path}.${key}`);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
 function parseJsonBody(_request: FastifyRequest, body: string, done: (error: Error | null, value?: unknown) => void) {
   if (body.trim() === '') return done(null, undefined);
   if (jsonDepthExceeds(body, MAX_JSON_DEPTH)) {
     return done(new FhirError(400, 'structure', `Request body nests deeper than ${MAX_JSON_DEPTH} levels`));
   }
+  let parsed: unknown;
   try {
-    done(null, JSON.parse(body));
+    parsed = JSON.parse(body);
   } catch (error) {
-    done(new FhirError(400, 'structure', `Request body is not valid JSON: ${(error as Error).message}`));
+    return done(new FhirError(400, 'structure', `Request body is not valid JSON: ${(error as Error).message}`));
   }
+  const root = (parsed as { resourceType?: unknown } | null)?.resourceType;
+  const forbidden = SUSPECT_ESCAPE.test(body) ? forbiddenCharacterAt(parsed, typeof root === 'string' ? root : '$') : undefined;
+  if (forbidden) {
+    const message = `${forbidden} contains a control character other than tab, CR or LF, or an unpaired UTF-16 surrogate; FHIR strings may not`;
+    return done(new FhirError(400, 'invalid', message, [forbidden]));
+  }
+  done(null, parsed);
 }
 
 function toFhirRequest(request: FastifyRequest, route: FhirRoute, publicBaseUrl: string, principal?: Principal): FhirRequest {

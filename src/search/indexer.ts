@@ -3,6 +3,7 @@ import type { Database, Queryable } from '../db/database.js';
 import type { WriteIndexer } from '../store/resource-store.js';
 import { emptyRows, extractRows, type IndexRows } from './extract.js';
 import { ParameterCatalog, type ResolvedParameter } from './parameters.js';
+import { indexedText } from './values.js';
 
 export type IndexErrorHandler = (parameter: ResolvedParameter, error: Error) => void;
 
@@ -24,6 +25,11 @@ const FIELD: Record<string, string> = { target_type: 'targetType', target_id: 't
 /** Open period ends are stored as infinities so that range predicates need no NULL handling. */
 const DEFAULT: Record<string, string> = { 'date.low': '-infinity', 'date.high': 'infinity' };
 
+/** A row value as bound: text is cut to what an index entry can hold. */
+function columnValue(value: unknown, cast: string): unknown {
+  return cast === 'text' && typeof value === 'string' ? indexedText(value) : value;
+}
+
 /**
  * Replaces the index rows of the written resources in one statement: old rows of every written rid are deleted
  * and the new rows inserted through unnest() arrays, so a write costs one round trip however many rows it has.
@@ -43,7 +49,7 @@ export async function writeIndexRows(sql: Queryable, rids: number[], indexed: { 
       bind(flat.map((row) => row.type), 'text'),
       bind(flat.map((row) => row.param), 'text'),
       bind(flat.map((row) => row.grp), 'integer'),
-      ...columns.map(([column, cast]) => bind(flat.map((row) => row[FIELD[column] ?? column] ?? DEFAULT[`${table}.${column}`] ?? null), cast)),
+      ...columns.map(([column, cast]) => bind(flat.map((row) => columnValue(row[FIELD[column] ?? column] ?? DEFAULT[`${table}.${column}`] ?? null, cast)), cast)),
     ];
     parts.push(
       `insert_${table} AS (INSERT INTO search_${table} (rid, type, param, grp, ${columns.map(([column]) => column).join(', ')})

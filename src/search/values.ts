@@ -17,6 +17,24 @@ export function normaliseString(value: string): string {
     .trim();
 }
 
+/**
+ * Longest text an index column keeps, in UTF-8 bytes: a B-tree entry (with its other columns) must fit in a third of
+ * a page, about 2.7 kB, or PostgreSQL refuses the whole write. FHIR allows far longer strings; searches match on the
+ * first 1000 bytes of them.
+ */
+export const MAX_INDEXED_TEXT_BYTES = 1000;
+
+/** `value` cut to MAX_INDEXED_TEXT_BYTES of UTF-8 at a character boundary. */
+export function indexedText(value: string): string {
+  // Three bytes at most per UTF-16 unit (a surrogate pair is four bytes for two units).
+  if (value.length * 3 <= MAX_INDEXED_TEXT_BYTES) return value;
+  const bytes = Buffer.from(value, 'utf8');
+  if (bytes.length <= MAX_INDEXED_TEXT_BYTES) return value;
+  let end = MAX_INDEXED_TEXT_BYTES;
+  while (end > 0 && (bytes[end] & 0xc0) === 0x80) end--;
+  return bytes.subarray(0, end).toString('utf8');
+}
+
 /** Escapes LIKE wildcards so a user's text is matched literally inside a bound LIKE pattern. */
 export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (char) => `\\${char}`);

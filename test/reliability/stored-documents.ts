@@ -8,18 +8,21 @@ export interface StoredResource {
   type: string;
   id: string;
   lastUpdated: string;
+  /** The hospital whose data it is (tenancy, src/store/tenancy.ts); null for registry-level resources. */
+  hospitalCode: string | null;
   content: fhir4.Resource;
 }
 
 /** Every current (not deleted) resource in the store. */
 export async function storedResources(db: Queryable): Promise<StoredResource[]> {
-  const { rows } = await db.query<{ type: string; id: string; last_updated: Date | string; content: fhir4.Resource | string }>(
-    'SELECT type, id, last_updated, content FROM resource WHERE NOT deleted ORDER BY rid',
+  const { rows } = await db.query<{ type: string; id: string; last_updated: Date | string; hospital_code: string | null; content: fhir4.Resource | string }>(
+    'SELECT type, id, last_updated, hospital_code, content FROM resource WHERE NOT deleted ORDER BY rid',
   );
   return rows.map((row) => ({
     type: row.type,
     id: row.id,
     lastUpdated: new Date(row.last_updated).toISOString(),
+    hospitalCode: row.hospital_code,
     content: typeof row.content === 'string' ? JSON.parse(row.content) : row.content,
   }));
 }
@@ -114,12 +117,18 @@ export function invalidResources(stored: StoredResource[], validator: Validator)
   return problems;
 }
 
-/** Patients sharing one identifier (system|value): document ingest must match, never duplicate, them. */
+/**
+ * Patients of one hospital sharing an identifier (system|value): document ingest must match, never duplicate, them.
+ * (The same person at two hospitals is two Patients, linked by patient linkage.)
+ */
 export function duplicatePatients(stored: StoredResource[]): string[] {
   const byToken = new Map<string, string[]>();
   for (const resource of stored) {
     if (resource.type !== 'Patient') continue;
-    for (const token of identifierTokens(resource.content)) byToken.set(token, [...(byToken.get(token) ?? []), resource.id]);
+    for (const token of identifierTokens(resource.content)) {
+      const key = `hospital ${resource.hospitalCode}: ${token}`;
+      byToken.set(key, [...(byToken.get(key) ?? []), resource.id]);
+    }
   }
-  return [...byToken].filter(([, ids]) => ids.length > 1).map(([token, ids]) => `Patient identifier ${token} is on ${ids.length} Patients: ${ids.join(', ')}`);
+  return [...byToken].filter(([, ids]) => ids.length > 1).map(([key, ids]) => `Patient identifier (${key}) is on ${ids.length} Patients: ${ids.join(', ')}`);
 }
