@@ -353,6 +353,23 @@ describe('Bulk $export is limited to the caller’s hospital', () => {
   });
 });
 
+describe('registry-level resources (no tenant)', () => {
+  it('hospitals read shared types (Measure) but not registry-level patient data (a cohort Group), and change neither', async () => {
+    const measure = { resourceType: 'Measure', id: 'registry-shared', status: 'active', name: 'RegistryShared' };
+    await http.put('/fhir/Measure/registry-shared').set(STAFF).send(measure).expect(201);
+    const cohort = { resourceType: 'Group', type: 'person', actual: true, member: [{ entity: { reference: `Patient/${patientA.id}` } }] };
+    const groupId = (await http.post('/fhir/Group').set(STAFF).send(cohort).expect(201)).body.id;
+    const { rows } = await runtime.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM resource WHERE id = ANY($1) AND hospital_code IS NULL`, [['registry-shared', groupId]]);
+    expect(rows[0].n).toBe(2);
+
+    await get('/fhir/Measure/registry-shared', A, 200);
+    expect(entryKeys(await get('/fhir/Measure?_count=100', A))).toContain('Measure/registry-shared');
+    await get(`/fhir/Group/${groupId}`, A, 404);
+    await http.put('/fhir/Measure/registry-shared').set(A).send({ ...measure, name: 'Changed' }).expect(403);
+    expect(((await get('/fhir/Measure/registry-shared', STAFF)) as unknown as fhir4.Measure).name).toBe('RegistryShared');
+  });
+});
+
 describe('roles', () => {
   it('registry staff read and search both hospitals', async () => {
     await get(`/fhir/Patient/${patientA.id}`, STAFF, 200);
