@@ -20,6 +20,7 @@ import { patientEverything } from './operation/everything.js';
 import { acuteCareSummaryOperation } from './operation/acute-care-summary.js';
 import { patientMatch } from './operation/patient-match.js';
 import { patientUnlink } from './operation/patient-unlink.js';
+import { patientLink } from './operation/patient-link.js';
 import { epidemiology, EPIDEMIOLOGY_CSV } from './operation/epidemiology.js';
 import { auditEventRead } from './interaction/audit-event-read.js';
 import { auditEventSearch } from './interaction/audit-event-search.js';
@@ -58,6 +59,7 @@ const GROUP_EXPORT = { ...EXPORT, definition: 'http://hl7.org/fhir/uv/bulkdata/O
 const EPIDEMIOLOGY = { name: 'epidemiology', definition: 'http://jp-cvd-registry.org/fhir/OperationDefinition/epidemiology' };
 const PATIENT_MATCH = { name: 'match', definition: 'http://hl7.org/fhir/OperationDefinition/Patient-match', permission: 's' as const };
 const PATIENT_UNLINK = { name: 'unlink', definition: 'http://jp-cvd-registry.org/fhir/OperationDefinition/patient-unlink', permission: 'u' as const };
+const PATIENT_LINK = { name: 'link', definition: 'http://jp-cvd-registry.org/fhir/OperationDefinition/patient-link', permission: 'u' as const };
 const VALIDATE = { name: 'validate', definition: 'http://hl7.org/fhir/OperationDefinition/Resource-validate' };
 const EVERYTHING = { name: 'everything', definition: 'http://hl7.org/fhir/OperationDefinition/Patient-everything', permission: 'r' as const };
 const ACUTE_CARE_SUMMARY = {
@@ -117,9 +119,10 @@ export const FHIR_ROUTES: FhirRoute[] = [
     handler: registryCompleteness,
   },
   // route slot: patient linkage
-  // Patient linkage (docs/LINKAGE.md): candidates for a Patient, and an operator's unlink of two linked records.
+  // Patient linkage (docs/LINKAGE.md): candidates for a Patient, and an operator's unlink or link of two records.
   { method: 'POST', path: '/Patient/$match', operation: PATIENT_MATCH, level: 'type', resourceType: 'Patient', handler: patientMatch },
   { method: 'POST', path: '/Patient/:id/$unlink', operation: PATIENT_UNLINK, level: 'instance', resourceType: 'Patient', handler: patientUnlink },
+  { method: 'POST', path: '/Patient/:id/$link', operation: PATIENT_LINK, level: 'instance', resourceType: 'Patient', handler: patientLink },
   // route slot: acute-care summary
   // Patient/$everything (R4) and the registry's acute-care summary (docs/ACUTE-CARE-SUMMARY.md); the summary decides
   // consent and the emergency rule itself and audits its ground.

@@ -164,9 +164,23 @@ describe('patient linkage across hospitals', () => {
     expect(await linkPatient(api.runtime.context, a, 'test')).toEqual([c]);
     expect(await linkPatient(api.runtime.context, b, 'test')).toEqual([]);
     expect(linkedIds(await readPatient(b))).toEqual([]);
+    patientIds.push(c);
     const { rows } = await api.runtime.db.query<{ decision: string }>("SELECT decision FROM patient_link WHERE decision = 'do-not-link'");
     expect(rows).toHaveLength(1);
     for (const id of [a, b, c]) await readPatient(id);
+  });
+
+  it('an operator $link confirms a probable pair and replaces an earlier unlink', async () => {
+    const [a, b, c] = patientIds;
+    const link = (id: string, other: string) =>
+      api.http.post(`/fhir/Patient/${id}/$link`).send({ resourceType: 'Parameters', parameter: [{ name: 'other', valueReference: { reference: `Patient/${other}` } }] });
+    expect((await link(b, c).expect(200)).body.issue[0].diagnostics).toMatch(/linked as the same person/);
+    expect(linkedIds(await readPatient(b))).toEqual([`Patient/${c}`]);
+    await link(a, b).expect(200);
+    expect(linkedIds(await readPatient(a))).toEqual([`Patient/${b}`, `Patient/${c}`].sort());
+    const { rows } = await api.runtime.db.query<{ decision: string; method: string }>("SELECT decision, method FROM patient_link WHERE method = 'operator' ORDER BY decision");
+    expect(rows).toEqual([{ decision: 'link', method: 'operator' }, { decision: 'link', method: 'operator' }]);
+    await link(a, 'missing').expect(404);
   });
 
   it('links two documents about one new person that arrive at the same time', async () => {

@@ -130,14 +130,14 @@ export async function linkIngestedPatients(context: FhirContext, resources: fhir
 }
 
 /**
- * An operator's unlink of two Patients: a 'do-not-link' decision, and the seealso links removed from both records.
- * Automatic linkage never links the pair again. Both Patients must exist (the caller checks).
+ * An operator's decision on two Patients, which automatic linkage never overrides: 'link' adds the seealso links to
+ * both records, 'do-not-link' removes them. Both Patients must exist (the caller checks).
  */
-export async function unlinkPatients(context: FhirContext, a: string, b: string, decidedBy: string): Promise<void> {
+export async function setOperatorDecision(context: FhirContext, a: string, b: string, decision: Decision, decidedBy: string): Promise<void> {
   await context.store.withScope(ALL_TENANTS).transaction(async (store) => {
     const tx: FhirContext = { ...context, store };
-    await recordDecision(tx, a, b, 'do-not-link', 'operator', null, decidedBy);
-    await setLinkBothWays(tx, a, b, false);
+    await recordDecision(tx, a, b, decision, 'operator', null, decidedBy);
+    await setLinkBothWays(tx, a, b, decision === 'link');
   });
 }
 
