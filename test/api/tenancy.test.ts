@@ -331,6 +331,13 @@ describe('Bulk $export is limited to the caller’s hospital', () => {
     expect(keysOf(resources)).toEqual(expect.arrayContaining([...keysA]));
     // Another client cannot poll the job (404, as for an unknown job).
     await http.get(statusPath).set(B).expect(404);
+    // The scope is stored with the job, so a run resumed after a restart reads through it too.
+    const { rows } = await runtime.db.query<{ parameters: { readScope: { kind: string; hospitalCode: string }; owner: string } }>(
+      'SELECT parameters FROM export_job WHERE id = $1',
+      [statusPath.split('/').pop()],
+    );
+    const stored = typeof rows[0].parameters === 'string' ? JSON.parse(rows[0].parameters) : rows[0].parameters;
+    expect([stored.readScope.kind, stored.readScope.hospitalCode, stored.owner]).toEqual(['hospital', CODE_A, 'hospital-a']);
   });
 
   it('Patient level, with a _typeFilter', async () => {
