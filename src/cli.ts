@@ -112,7 +112,8 @@ program
       await runtime.close();
     }
     for (const line of refused) console.error(line);
-    console.log(`ingested ${documents} documents${refused.length ? ` (${refused.length} refused)` : ''} and stored ${stored} other resources from ${files.length} files`);
+    const ingested = documents || refused.length ? `; ingested ${documents} documents${refused.length ? ` (${refused.length} refused)` : ''}` : '';
+    console.log(`stored ${stored} resources from ${files.length} files${ingested}`);
     if (refused.length) process.exitCode = 1;
   });
 
