@@ -1,5 +1,4 @@
 import { epidemiologySettings } from '../../config.js';
-import { optedOutOfSecondaryUse } from '../../registry/consent/secondary-use.js';
 import type { AgeBandWidth } from '../../registry/epidemiology/age-bands.js';
 import { reportCsv } from '../../registry/epidemiology/csv.js';
 import { loadPopulationTable, PopulationFileError, type PopulationTable } from '../../registry/epidemiology/population.js';
@@ -21,8 +20,7 @@ const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
  */
 export async function epidemiology(context: FhirContext, request: FhirRequest): Promise<FhirResponse> {
   const settings = epidemiologySettings();
-  // Secondary use: a person who refused it (their latest registry Consent, over all linked records) is not counted.
-  const query = { ...parseQuery(context, request, settings.ageBandWidth), excludedPatientIds: (await optedOutOfSecondaryUse(context)).patientIds };
+  const query = parseQuery(context, request, settings.ageBandWidth);
   const { population, populationMissing } = await populationTable(settings.populationFile);
   const report = await epidemiologyReport(context.store.sql, query, { minCellCount: settings.minCellCount, population, populationMissing });
   if (request.format === EPIDEMIOLOGY_CSV) {
@@ -38,7 +36,7 @@ export async function epidemiology(context: FhirContext, request: FhirRequest): 
   return { status: 200, body: reportParameters(context, report), headers: {} };
 }
 
-function parseQuery(context: FhirContext, request: FhirRequest, defaultWidth: AgeBandWidth): Omit<CaseCountQuery, 'excludedPatientIds'> {
+function parseQuery(context: FhirContext, request: FhirRequest, defaultWidth: AgeBandWidth): CaseCountQuery {
   const values = new Map<string, string>();
   for (const [name, value] of request.query) {
     if (!PARAMETERS.has(name)) throw badRequest(`Unknown parameter "${name}" for $epidemiology; known: ${[...PARAMETERS].join(', ')}`);

@@ -20,8 +20,6 @@ export interface CaseCountQuery {
   ageBandWidth: AgeBandWidth;
   /** Only this hospital's cases. */
   hospitalCode?: string;
-  /** Patient records left out (secondary use refused: src/registry/consent/secondary-use.ts). */
-  excludedPatientIds: string[];
 }
 
 /**
@@ -47,15 +45,17 @@ function dimensionSql(dimension: Dimension, query: CaseCountQuery, widthParam: s
 
 /**
  * Registry cases (admissions, by principal disease) admitted in the period, counted per combination of the
- * group-by dimensions; only non-zero combinations are returned. The excluded patients' cases are left out.
+ * group-by dimensions; only non-zero combinations are returned. Secondary use: cases of patient records whose
+ * registry_consent decision is 'deny' are left out (the rule the indicators apply too; docs/EPIDEMIOLOGY.md says why
+ * not the linked-record walk of the de-identified export).
  */
 export async function countCases(sql: Queryable, query: CaseCountQuery): Promise<{ key: string[]; count: number }[]> {
-  const params: unknown[] = [query.periodStart, query.periodEnd, query.excludedPatientIds];
+  const params: unknown[] = [query.periodStart, query.periodEnd];
   const where = [
     'principal_disease IS NOT NULL',
     `admitted_at >= ($1::date)::timestamp AT TIME ZONE 'Asia/Tokyo'`,
     `admitted_at < ($2::date + 1)::timestamp AT TIME ZONE 'Asia/Tokyo'`,
-    'patient_id <> ALL($3::text[])',
+    `NOT EXISTS (SELECT 1 FROM registry_consent consent WHERE consent.patient_id = registry_case.patient_id AND consent.decision = 'deny')`,
   ];
   if (query.diseases.length) {
     params.push(query.diseases);

@@ -24,41 +24,59 @@ export function suppressedCells(cells: readonly CountCell[], dimensions: number,
     if (cell.count > 0 && cell.count < minCount) hidden.add(index);
   });
   if (!hidden.size) return hidden;
-  const groupings = marginGroupings(cells, dimensions);
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const groups of groupings) {
-      for (const members of groups) {
-        let hiddenCount = 0;
-        let smallestShown: number | undefined;
-        for (const index of members) {
-          if (hidden.has(index)) hiddenCount++;
-          else if (cells[index].count > 0 && (smallestShown === undefined || cells[index].count < cells[smallestShown].count)) smallestShown = index;
-        }
-        if (hiddenCount === 1 && smallestShown !== undefined) {
-          hidden.add(smallestShown);
-          changed = true;
-        }
-      }
+  const { members, groupsOfCell } = marginGroups(cells, dimensions);
+  const hiddenInGroup = members.map((group) => group.filter((index) => hidden.has(index)).length);
+  // Work list: groups holding exactly one hidden cell. Hidden counts only grow, so a group is settled for good once
+  // it holds two; hiding a partner may leave other groups of that partner with exactly one, which join the list.
+  const pending = members.flatMap((_group, id) => (hiddenInGroup[id] === 1 ? [id] : []));
+  while (pending.length) {
+    const id = pending.pop()!;
+    if (hiddenInGroup[id] !== 1) continue;
+    let smallestShown: number | undefined;
+    for (const index of members[id]) {
+      if (!hidden.has(index) && cells[index].count > 0 && (smallestShown === undefined || cells[index].count < cells[smallestShown].count)) smallestShown = index;
+    }
+    if (smallestShown === undefined) continue;
+    hidden.add(smallestShown);
+    for (const group of groupsOfCell[smallestShown]) {
+      if (++hiddenInGroup[group] === 1) pending.push(group);
     }
   }
   return hidden;
 }
 
-/** For each non-empty subset S of the dimensions: the cells grouped by their values outside S. */
-function marginGroupings(cells: readonly CountCell[], dimensions: number): number[][][] {
-  const groupings: number[][][] = [];
+/**
+ * For each non-empty subset S of the dimensions, the cells grouped by their values outside S: every group's member
+ * cells, and for each cell the groups it belongs to (one per subset). Values are numbered per dimension so that a
+ * group's key is one number (mixed radix) rather than a string.
+ */
+function marginGroups(cells: readonly CountCell[], dimensions: number): { members: number[][]; groupsOfCell: number[][] } {
+  const valueCodes = Array.from({ length: dimensions }, () => new Map<string, number>());
+  const coded = cells.map((cell) =>
+    valueCodes.map((codes, dimension) => {
+      const value = cell.key[dimension];
+      let code = codes.get(value);
+      if (code === undefined) codes.set(value, (code = codes.size));
+      return code;
+    }),
+  );
+  const members: number[][] = [];
+  const groupsOfCell: number[][] = cells.map(() => []);
   for (let summed = 1; summed < 1 << dimensions; summed++) {
-    const groups = new Map<string, number[]>();
-    cells.forEach((cell, index) => {
-      const kept = cell.key.filter((_value, dimension) => !(summed & (1 << dimension)));
-      const groupKey = JSON.stringify(kept);
-      const members = groups.get(groupKey);
-      if (members) members.push(index);
-      else groups.set(groupKey, [index]);
+    const ids = new Map<number, number>();
+    coded.forEach((codes, index) => {
+      let groupKey = 0;
+      for (let dimension = 0; dimension < dimensions; dimension++) {
+        if (!(summed & (1 << dimension))) groupKey = groupKey * valueCodes[dimension].size + codes[dimension];
+      }
+      let id = ids.get(groupKey);
+      if (id === undefined) {
+        id = members.push([]) - 1;
+        ids.set(groupKey, id);
+      }
+      members[id].push(index);
+      groupsOfCell[index].push(id);
     });
-    groupings.push([...groups.values()]);
   }
-  return groupings;
+  return { members, groupsOfCell };
 }
