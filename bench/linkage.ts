@@ -2,19 +2,22 @@
  * Patient linkage benchmark: precision, recall and F1 of the registry's linker against the generator's truth, per
  * linkage variant, and its time, with exact insurance-number matching as the baseline measured in the same run.
  *
- *   npx tsx bench/linkage.ts                 # 5,000 and 25,000 admissions, seed 1
- *   BENCH_SIZES=2000 BENCH_SEED=7 npx tsx bench/linkage.ts
+ *   npx tsx bench/linkage.ts                 # 5,000 and 25,000 admissions in memory, 2,000 on the store, seed 1
+ *   BENCH_SIZES=2000 BENCH_SEED=7 BENCH_STORE_ADMISSIONS=500 npx tsx bench/linkage.ts
  *
  * Each hospital record (one Patient per hospital and local id, as document ingest stores them) is a record; two
  * records are a true pair when the truth gives them the same personId. A method's predicted pairs are the pairs
  * inside the connected components of its links (linked records are one person, transitively).
  */
-import { linkageSettings } from '../src/config.js';
+import { linkageSettings, loadConfig } from '../src/config.js';
 import { linkInMemory } from '../src/registry/linkage/blocking.js';
+import { linkPatient } from '../src/registry/linkage/linker.js';
 import { linkageRecord, INSURANCE_MEMBER_SYSTEM, type LinkageRecord } from '../src/registry/linkage/record.js';
 import { DEFAULT_OPTIONS, generateAdmissions } from '../src/registry/synthetic/index.js';
+import { createRuntime } from '../src/server.js';
 
 interface HospitalRecord {
+  patient: fhir4.Patient;
   record: LinkageRecord;
   personId: string;
   variants: string[];
@@ -27,7 +30,7 @@ function hospitalRecords(admissions: number, seed: string): HospitalRecord[] {
     const key = `${truth.hospitalCode}|${truth.localPatientId}`;
     if (records.has(key)) continue;
     const patient = bundle.entry!.find((entry) => entry.resource?.resourceType === 'Patient')!.resource as fhir4.Patient;
-    records.set(key, { record: linkageRecord(patient, key), personId: truth.personId, variants: truth.variants });
+    records.set(key, { patient, record: linkageRecord(patient, key), personId: truth.personId, variants: truth.variants });
   }
   return [...records.values()];
 }
@@ -143,7 +146,37 @@ function run(admissions: number, seed: string): void {
   console.log(`records carrying the insurance number: ${percent(withInsurance / records.length)}; insurance system ${INSURANCE_MEMBER_SYSTEM}`);
 }
 
+/**
+ * The server's path on the first `admissions` of the same data: each Patient stored (PGlite in memory), then
+ * `linkPatient` for each in arrival order, as document ingest runs it (candidates through the search engine).
+ * Reports its quality beside the in-memory linker's on the same records, and the time per record.
+ */
+async function runOnStore(admissions: number, seed: string): Promise<void> {
+  const records = hospitalRecords(admissions, seed);
+  const runtime = await createRuntime({ ...loadConfig(), dataDir: 'memory://', databaseUrl: '' }, { logger: false });
+  try {
+    const idOf = new Map(records.map((one, index) => [one.record.id, `p${index}`]));
+    for (const one of records) await runtime.context.store.put({ ...one.patient, id: idOf.get(one.record.id)! }, idOf.get(one.record.id)!);
+    const started = performance.now();
+    for (const one of records) await linkPatient(runtime.context, idOf.get(one.record.id)!, 'bench');
+    const ms = performance.now() - started;
+    const { rows } = await runtime.db.query<{ patient_a: string; patient_b: string }>("SELECT patient_a, patient_b FROM patient_link WHERE decision = 'link'");
+    const storeIds = records.map((one) => idOf.get(one.record.id)!);
+    const truth = pairsOf(new Map(records.map((one) => [idOf.get(one.record.id)!, one.personId])));
+    const onStore = quality(pairsOf(components(storeIds, rows.map((row) => ({ a: row.patient_a, b: row.patient_b })))), truth);
+    const inMemory = quality(pairsOf(components(storeIds, linkInMemory(records.map((one) => ({ ...one.record, id: idOf.get(one.record.id)! })), linkageSettings()).links)), truth);
+    console.log(`\n### Server path: ${admissions.toLocaleString('en')} admissions (seed ${seed}), ${records.length.toLocaleString('en')} stored Patients, ${truth.size} true pairs\n`);
+    console.log('| method | time ms | ms per record | precision | recall | F1 |');
+    console.log('|---|---|---|---|---|---|');
+    console.log(`| linkPatient on the store (search-engine blocking) | ${ms.toFixed(0)} | ${(ms / records.length).toFixed(2)} | ${percent(onStore.precision)} | ${percent(onStore.recall)} | ${percent(onStore.f1)} |`);
+    console.log(`| linkInMemory, same records | – | – | ${percent(inMemory.precision)} | ${percent(inMemory.recall)} | ${percent(inMemory.f1)} |`);
+  } finally {
+    await runtime.close();
+  }
+}
+
 const sizes = (process.env.BENCH_SIZES ?? '5000,25000').split(',').map(Number);
 const seed = process.env.BENCH_SEED ?? '1';
 console.log(`Patient linkage benchmark — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}`);
 for (const size of sizes) run(size, seed);
+await runOnStore(Number(process.env.BENCH_STORE_ADMISSIONS ?? 2000), seed);
