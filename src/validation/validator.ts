@@ -11,6 +11,12 @@ import { checkNarrativeXhtml } from './xhtml.js';
 export interface ValidateOptions {
   /** Canonical URLs to validate against, in addition to meta.profile. */
   profiles?: string[];
+  /**
+   * Report Must Support elements (and slices) of the profiles that the instance does not populate, as information
+   * issues. R4 leaves the meaning of mustSupport to each IG; JP Core / JP-CLINS: a sender that has the data must send
+   * it. So an absent element is never an error, and one whose parent is absent is not reported (only the parent).
+   */
+  mustSupport?: boolean;
 }
 
 export function hasErrors(outcome: fhir4.OperationOutcome): boolean {
@@ -58,6 +64,7 @@ class ValidationRun {
     private readonly profiles: ProfileCache,
     private readonly terminology: LocalTerminology,
     private readonly invariants: InvariantEvaluator,
+    private readonly reportMustSupport: boolean,
   ) {}
 
   /** Validates a resource against its base definition or the profiles that replace it, adding the issues to `issues`. */
@@ -203,6 +210,13 @@ class ValidationRun {
       // Required slices of an absent element are missing too.
       for (const slice of child.slices) this.checkCardinality(0, slice, path, frame);
     }
+    if (this.reportMustSupport) {
+      for (const child of mustSupportChildren(childOwner)) {
+        if (present.has(child)) continue;
+        if (child.mustSupport) this.reportAbsentMustSupport(child, path, childProfile, frame);
+        else for (const slice of child.slices) if (slice.mustSupport) this.reportAbsentMustSupport(slice, path, childProfile, frame);
+      }
+    }
     if (isResourceRoot && Array.isArray(value.contained) && value.contained.length) this.checkContainedAreReferenced(value, path, frame);
     if (typeCode === 'Extension') this.checkExtensionShape(value, path, frame);
     if (typeCode === 'Reference') this.validateReference(value, definition, path, frame);
@@ -281,6 +295,11 @@ class ValidationRun {
     }
     for (const item of items) this.validateItem(item, child, profile, frame);
     if (child.slices.length && items.length) this.applySlicing(items, child, containerPath, profile, frame);
+  }
+
+  private reportAbsentMustSupport(element: CompiledElement, path: string, profile: CompiledProfile, frame: ResourceFrame): void {
+    const label = element.sliceName ? `${element.path} (slice '${element.sliceName}')` : element.path;
+    frame.issues.information('informational', path, `Must Support element ${label} of ${profile.url} is not populated`, `Must Support 要素 ${label} (${profile.name}) に値がありません`);
   }
 
   private checkCardinality(count: number, element: CompiledElement, path: string, frame: ResourceFrame): void {
@@ -591,6 +610,7 @@ class ValidationRun {
     sliced.slices.forEach((slice, sliceIndex) => {
       const members = items.filter((_, index) => matchedSlice[index] === sliceIndex);
       this.checkCardinality(members.length, slice, containerPath, frame);
+      if (this.reportMustSupport && slice.mustSupport && members.length === 0) this.reportAbsentMustSupport(slice, containerPath, profile, frame);
       for (const member of members) this.validateItem(member, slice, profile, frame);
       if (slice.slices.length && members.length) this.applySlicing(members, slice, containerPath, profile, frame);
     });
@@ -886,15 +906,26 @@ function choiceWithWrongType(owner: CompiledElement, key: string): CompiledEleme
 /** Discriminator targets per slice (see discriminatedElement); slices are immutable once compiled. */
 const discriminatedElements = new WeakMap<CompiledElement, Map<string, CompiledElement | undefined>>();
 
-/** Children that must be present at least once, computed once per element. */
-const requiredChildrenCache = new WeakMap<CompiledElement, CompiledElement[]>();
-function requiredChildren(owner: CompiledElement): CompiledElement[] {
-  let required = requiredChildrenCache.get(owner);
-  if (!required) {
-    required = owner.children.filter((child) => child.min > 0 || child.slices.some((slice) => slice.min > 0));
-    requiredChildrenCache.set(owner, required);
+/** The children of an element that satisfy a test, computed once per element and test. */
+function childrenWhere(cache: WeakMap<CompiledElement, CompiledElement[]>, owner: CompiledElement, test: (child: CompiledElement) => boolean): CompiledElement[] {
+  let found = cache.get(owner);
+  if (!found) {
+    found = owner.children.filter(test);
+    cache.set(owner, found);
   }
-  return required;
+  return found;
+}
+
+const requiredChildrenCache = new WeakMap<CompiledElement, CompiledElement[]>();
+/** Children that must be present at least once. */
+function requiredChildren(owner: CompiledElement): CompiledElement[] {
+  return childrenWhere(requiredChildrenCache, owner, (child) => child.min > 0 || child.slices.some((slice) => slice.min > 0));
+}
+
+const mustSupportChildrenCache = new WeakMap<CompiledElement, CompiledElement[]>();
+/** Children that are Must Support or have Must Support slices. */
+function mustSupportChildren(owner: CompiledElement): CompiledElement[] {
+  return childrenWhere(mustSupportChildrenCache, owner, (child) => child.mustSupport || child.slices.some((slice) => slice.mustSupport));
 }
 
 /** JSON property name → child definition (and the type a choice property name selects), built once per element. */
@@ -933,7 +964,7 @@ export class Validator {
 
   validate(resource: unknown, options: ValidateOptions = {}): fhir4.OperationOutcome {
     const issues = new IssueList();
-    const run = new ValidationRun(this.profiles, this.terminology, this.invariants);
+    const run = new ValidationRun(this.profiles, this.terminology, this.invariants, options.mustSupport ?? false);
     const rootPath = isObject(resource) && typeof resource.resourceType === 'string' ? resource.resourceType : 'Resource';
     run.validateResource(resource, rootPath, options.profiles ?? [], {}, issues, true);
     return toOperationOutcome(issues.issues);
