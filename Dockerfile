@@ -22,6 +22,7 @@ COPY --from=build /app/dist ./dist
 COPY --from=build /app/.fhir ./.fhir
 COPY --from=build /app/fsh-generated ./fsh-generated
 COPY --from=build /app/ig-site ./ig-site
+COPY --from=build /app/dashboard ./dashboard
 RUN mkdir -p /data && chown node:node /data
 VOLUME /data
 EXPOSE 8080
