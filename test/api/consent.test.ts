@@ -162,4 +162,30 @@ describe('opting out of secondary use', () => {
     expect(output.Bundle.some((line) => line.includes('"I210"'))).toBe(false);
     expect(output.Bundle.some((line) => line.includes('"I633"'))).toBe(true);
   });
+
+  it('leaves out the opted-out person\'s linked records at other hospitals; a later permit there brings them back', async () => {
+    await api.http.put('/fhir/Patient/cs-person-a').send({ resourceType: 'Patient', id: 'cs-person-a', gender: 'male' }).expect(201);
+    await api.http
+      .put('/fhir/Patient/cs-person-b')
+      .send({ resourceType: 'Patient', id: 'cs-person-b', gender: 'male', link: [{ other: { reference: 'Patient/cs-person-a' }, type: 'seealso' }] })
+      .expect(201);
+    await api.http
+      .put('/fhir/Observation/cs-person-b-obs')
+      .send({ resourceType: 'Observation', id: 'cs-person-b-obs', status: 'final', code: { text: 'NIHSS' }, subject: { reference: 'Patient/cs-person-b' } })
+      .expect(201);
+    const pseudonyms = new Pseudonymizer('consent-test-key');
+    const exportedPatients = async () => (await deidentifiedExport()).Patient.map((line) => JSON.parse(line).id as string);
+
+    // The refusal is recorded on record a only; the link (stated on b's side) makes b the same person.
+    await postConsent(registryConsent('cs-person-a', { secondaryUse: 'deny', dateTime: '2026-01-01T09:00:00+09:00' }));
+    let patients = await exportedPatients();
+    expect(patients).not.toContain(pseudonyms.id('Patient', 'cs-person-a'));
+    expect(patients).not.toContain(pseudonyms.id('Patient', 'cs-person-b'));
+
+    // Later the person agrees at hospital b: their latest word counts for both records.
+    await postConsent(registryConsent('cs-person-b', { secondaryUse: 'permit', dateTime: '2026-06-01T09:00:00+09:00' }));
+    patients = await exportedPatients();
+    expect(patients).toContain(pseudonyms.id('Patient', 'cs-person-a'));
+    expect(patients).toContain(pseudonyms.id('Patient', 'cs-person-b'));
+  });
 });
