@@ -54,6 +54,7 @@ describe.each(['pglite', 'postgres'] as const)('kill -9 during document posts (%
       expect(kickOff.status).toBe(202);
       const statusPath = new URL(kickOff.headers.get('content-location')!).pathname;
       await new Promise((resolve) => setTimeout(resolve, 150 + Math.random() * 500));
+      const exportRunningAtKill = (await fetchJson(first.origin, statusPath)).status === 202;
       killed = true;
       expect(await first.stop('SIGKILL')).toBe('SIGKILL');
       await Promise.all(workers);
@@ -100,7 +101,7 @@ describe.each(['pglite', 'postgres'] as const)('kill -9 during document posts (%
           exportResult = `failed cleanly (${status.status})`;
         }
         console.log(
-          `kill -9 (${storeName}): ${counts.posted} documents posted, ${counts.acknowledged} acknowledged, ${counts.inFlight} in flight at the kill (${storedInFlight} of those stored whole); export ${exportResult}`,
+          `kill -9 (${storeName}): ${counts.posted} documents posted, ${counts.acknowledged} acknowledged, ${counts.inFlight} in flight at the kill (${storedInFlight} of those stored whole); export ${exportRunningAtKill ? 'running' : 'already complete'} at the kill, ${exportResult}`,
         );
       } finally {
         expect(await second.stop('SIGTERM')).toBe(0);

@@ -89,7 +89,8 @@ export async function startServer(store: StoreUnderTest, env: Record<string, str
     },
     output: () => output,
   };
-  const deadline = Date.now() + 90_000;
+  // Generous: a fresh PGlite folder is created and migrated on a machine that may be busy with other suites.
+  const deadline = Date.now() + 240_000;
   let running = true;
   void exited.then(() => (running = false));
   while (running && Date.now() < deadline) {
