@@ -16,6 +16,7 @@ import { refreshResults } from './registry/indicators/case-results.js';
 import { indicatorSet } from './registry/indicators/definitions.js';
 import { exportToFolder } from './fhir/operation/export/local-export.js';
 import { linkPatient, storedPatientIds } from './registry/linkage/linker.js';
+import { ConsentRecorder, registryConsentProfile } from './registry/consent/registry-consent.js';
 import { DEFAULT_OPTIONS, writeSyntheticData } from './registry/synthetic/index.js';
 import { reindex } from './search/indexer.js';
 import { CLIENT_ROLES, ClientRegistry, type ClientRole } from './security/clients.js';
@@ -181,6 +182,20 @@ program
       console.log(`reindexed ${indexed} resources${failures ? `; ${failures} parameter values could not be evaluated` : ''}`);
     } finally {
       bar.stop();
+      await runtime.close();
+    }
+  });
+
+program
+  .command('consent-rebuild')
+  .description('rebuild registry_consent (secondary-use and acute-care decisions) from the stored registry Consents')
+  .action(async () => {
+    const runtime = await createRuntime(loadConfig(), { logger: false });
+    try {
+      const recorder = new ConsentRecorder(runtime.context.search, registryConsentProfile(runtime.context.conformance));
+      const patients = await runtime.db.transaction((tx) => recorder.rebuild(tx));
+      console.log(`recorded the current registry Consent of ${patients} patients`);
+    } finally {
       await runtime.close();
     }
   });

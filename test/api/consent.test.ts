@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ConsentRecorder, registryConsentProfile } from '../../src/registry/consent/registry-consent.js';
 import { Pseudonymizer } from '../../src/registry/deidentify/pseudonym.js';
 import { registryConsent } from '../support/registry-consent.js';
 import { useTestApi } from '../support/runtime.js';
@@ -109,6 +110,20 @@ describe('registry_consent follows Consent writes', () => {
     const patients = await api.http.get('/fhir/Patient?identifier=urn:oid:1.2.392.100495.20.3.51.10419876543|00561128').expect(200);
     const patientId = patients.body.entry[0].resource.id;
     expect((await rowOf(patientId))?.decision).toBe('permit');
+  });
+});
+
+describe('consent-rebuild', () => {
+  it('rebuilds the same rows from the stored Consents', async () => {
+    const rows = async () =>
+      (await api.runtime.db.query('SELECT patient_id, decision, acute_care_sharing, consent_id, decided_at FROM registry_consent ORDER BY patient_id')).rows;
+    const before = await rows();
+    expect(before.length).toBeGreaterThanOrEqual(3);
+    await api.runtime.db.query("DELETE FROM registry_consent WHERE patient_id LIKE 'cs-%'");
+    await api.runtime.db.query("INSERT INTO registry_consent (patient_id, decision, consent_id) VALUES ('cs-stale', 'deny', 'gone')");
+    const recorder = new ConsentRecorder(api.runtime.context.search, registryConsentProfile(api.runtime.context.conformance));
+    expect(await api.runtime.db.transaction((tx) => recorder.rebuild(tx))).toBe(before.length);
+    expect(await rows()).toEqual(before);
   });
 });
 

@@ -91,6 +91,30 @@ export class ConsentRecorder implements WriteIndexer {
     for (const patientId of [...affected].sort()) await this.refresh(tx, patientId);
   }
 
+  /**
+   * Rebuilds the whole table from the stored Consents (a database written before this hook, or restored without the
+   * table). Runs in the caller's transaction; returns the number of patient rows written.
+   */
+  async rebuild(tx: Queryable): Promise<number> {
+    await tx.query('DELETE FROM registry_consent');
+    const patients = new Set<string>();
+    let cursor: string | undefined;
+    do {
+      const page = await this.search.search({ types: ['Consent'] }, [['_total', 'none'], ...(cursor ? [['_cursor', cursor] as [string, string]] : [])], {
+        count: MAX_CONSENTS_PER_PATIENT,
+        scope: ALL_TENANTS,
+        tx,
+      });
+      for (const match of page.matches) {
+        const decided = registryDecision(match.resource, this.profileUrl);
+        if (decided) patients.add(decided.patientId);
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
+    for (const patientId of patients) await this.refresh(tx, patientId);
+    return patients.size;
+  }
+
   private async refresh(tx: Queryable, patientId: string): Promise<void> {
     const found = await this.search.search({ types: ['Consent'] }, [['patient', `Patient/${patientId}`], ['_total', 'none']], {
       count: MAX_CONSENTS_PER_PATIENT,
