@@ -223,6 +223,20 @@ describe('corrections and late versions of a document', () => {
   });
 });
 
+describe('a document whose stored Bundle was deleted', () => {
+  it('is ingested again onto the resources it became, with one case', async () => {
+    const bundle = variant(example('subarachnoid-hemorrhage'), 'deleted-bundle');
+    await ingest(bundle, 201);
+    const before = (await caseOf(bundle))!;
+    await api.http.delete(`/fhir/Bundle/${before.document_id}`).expect(200);
+    await ingest(bundle, 201);
+    const { rows } = await api.runtime.db.query<CaseRow>('SELECT * FROM registry_case WHERE document_identifier = $1', [before.document_identifier]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].encounter_id).toBe(before.encounter_id);
+    expect(rows[0].document_id).not.toBe(before.document_id);
+  });
+});
+
 describe('$registry-completeness', () => {
   const heartFailure = example('acute-heart-failure');
   const hospital = heartFailure.identifier!.value!.split('^')[0];

@@ -84,7 +84,8 @@ export async function documentBundle(context: FhirContext, request: FhirRequest)
         );
       }
     }
-    const previousTargets = previous ? await documentEntries(store.sql, documentKey) : new Map<string, DocumentEntryTarget>();
+    // The resources an earlier version became (also when its Bundle was deleted since: they are written anew).
+    const previousTargets = await documentEntries(store.sql, documentKey);
 
     const targets = new Map<string, string>();
     const entryTargets: DocumentEntryTarget[] = [];
@@ -126,7 +127,7 @@ export async function documentBundle(context: FhirContext, request: FhirRequest)
     }
     // Patient linkage (名寄せ): each Patient written is linked to the same person's records at other hospitals.
     await linkIngestedPatients(tx, written.map((result) => result.version.resource!));
-    const completeness = await recordDocument(store.sql, context.conformance, { documentId: document.version.id, documentIdentifier: documentKey, resources: storedResources }, entryTargets);
+    const completeness = await recordDocument(store.sql, context.conformance, { documentId: document.version.id, documentIdentifier: documentKey, resources: storedResources }, entryTargets, previousTargets.size > 0);
     const action = previous ? `Replaced document ${documentKey} by version ${document.version.versionId} of Bundle/${document.version.id}` : `Stored document ${documentKey} as Bundle/${document.version.id}`;
     return writeResponse(request, previous ? 200 : 201, document.version, `${action} with ${derived.length} derived resources`, [
       ...issues,

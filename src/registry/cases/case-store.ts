@@ -33,12 +33,18 @@ export function documentEntryKey(resource: fhir4.Resource, fullUrl: string, used
 }
 
 /**
- * Replaces the registry case of a document (the row of its admission) in the caller's transaction. A document
- * keeps one case however often it is corrected: earlier rows of the same document identifier are removed first, so
- * a correction that changes the admission does not leave the old one behind.
+ * Stores the registry case of a document (the row of its admission) in the caller's transaction. A document keeps
+ * one case however often it is corrected: when `replacing`, earlier rows of the same document identifier are removed
+ * first, so a correction that changes the admission does not leave the old one behind.
  */
-export async function saveCase(sql: Queryable, documentIdentifier: string, registryCase: RegistryCase | undefined, completeness: CompletenessReport | undefined): Promise<void> {
-  await sql.query('DELETE FROM registry_case WHERE document_identifier = $1', [documentIdentifier]);
+export async function saveCase(
+  sql: Queryable,
+  documentIdentifier: string,
+  registryCase: RegistryCase | undefined,
+  completeness: CompletenessReport | undefined,
+  replacing: boolean,
+): Promise<void> {
+  if (replacing) await sql.query('DELETE FROM registry_case WHERE document_identifier = $1', [documentIdentifier]);
   if (!registryCase) return;
   await sql.query(
     `INSERT INTO registry_case (encounter_id, document_id, document_identifier, hospital_code, hospital_prefecture, patient_id,
@@ -89,9 +95,9 @@ export async function documentEntries(sql: Queryable, documentIdentifier: string
   return new Map(rows.map((row) => [row.entry_key, { entryKey: row.entry_key, resourceType: row.resource_type, resourceId: row.resource_id, owned: row.owned }]));
 }
 
-/** Records (replacing any earlier mapping) which stored resource each entry of a document became. */
-export async function saveDocumentEntries(sql: Queryable, documentIdentifier: string, targets: DocumentEntryTarget[]): Promise<void> {
-  await sql.query('DELETE FROM document_entry WHERE document_identifier = $1', [documentIdentifier]);
+/** Records which stored resource each entry of a document became (`replacing`: removing its earlier mapping first). */
+export async function saveDocumentEntries(sql: Queryable, documentIdentifier: string, targets: DocumentEntryTarget[], replacing: boolean): Promise<void> {
+  if (replacing) await sql.query('DELETE FROM document_entry WHERE document_identifier = $1', [documentIdentifier]);
   if (!targets.length) return;
   await sql.query(
     `INSERT INTO document_entry (document_identifier, entry_key, resource_type, resource_id, owned)

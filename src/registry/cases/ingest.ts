@@ -8,17 +8,19 @@ import { registryTerms } from './ig-terms.js';
 /**
  * The registry's part of a document ingest, in the ingest's transaction: records which resource each entry became,
  * derives the case and its completeness and stores both. Returns the completeness (undefined when the document has
- * no admission to key a case on).
+ * no admission to key a case on). `replacing`: the document was stored before (a correction, or a rebuild), so its
+ * earlier rows are removed first; a first ingest skips those statements.
  */
 export async function recordDocument(
   sql: Queryable,
   conformance: ConformanceRegistry,
   document: StoredDocument,
   targets: DocumentEntryTarget[],
+  replacing: boolean,
 ): Promise<CompletenessReport | undefined> {
-  await saveDocumentEntries(sql, document.documentIdentifier, targets);
+  await saveDocumentEntries(sql, document.documentIdentifier, targets, replacing);
   const registryCase = deriveCase(document, registryTerms(conformance));
   const completeness = registryCase && assessCompleteness(registryCase);
-  await saveCase(sql, document.documentIdentifier, registryCase, completeness);
+  await saveCase(sql, document.documentIdentifier, registryCase, completeness, replacing);
   return completeness;
 }

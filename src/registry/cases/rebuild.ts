@@ -46,7 +46,7 @@ export async function rebuildCases(db: Database, conformance: ConformanceRegistr
              JOIN resource r ON r.type = k.type AND r.id = k.id AND NOT r.deleted ORDER BY k.ord`,
           [JSON.stringify(ordered.map((target, ord) => ({ ord, type: target.resourceType, id: target.resourceId })))],
         );
-        await recordDocument(tx, conformance, { documentId: id, documentIdentifier: identifier, resources: stored.map((row) => row.content) }, [...targets.values()]);
+        await recordDocument(tx, conformance, { documentId: id, documentIdentifier: identifier, resources: stored.map((row) => row.content) }, [...targets.values()], true);
         return true;
       }));
       if (derived) result.derived++;
