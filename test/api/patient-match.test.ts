@@ -129,7 +129,7 @@ describe('patient linkage across hospitals', () => {
     await api.http.post('/fhir/Patient/$match').send(matchParameters(patientOf(first), [{ name: 'count', valueInteger: 0 }])).expect(400);
     await api.http.post('/fhir/Patient/$match').send(matchParameters(patientOf(first), [{ name: 'onlyCertainMatches', valueString: 'yes' }])).expect(400);
     await api.http.post('/fhir/Patient/$match').send(patientOf(first)).expect(400);
-    for (const malformed of [{ name: 'Sato' }, { name: [{ given: 'Ichiro' }] }, { birthDate: 19480315 }, { identifier: [{ value: 1 }] }, { name: [{ extension: {} }] }]) {
+    for (const malformed of [{ name: 'Sato' }, { name: [{ given: 'Ichiro' }] }, { birthDate: 19480315 }, { birthDate: '15 March 1948' }, { identifier: [{ value: 1 }] }, { name: [{ extension: {} }] }]) {
       const response = await api.http.post('/fhir/Patient/$match').send(matchParameters({ resourceType: 'Patient', ...malformed } as unknown as fhir4.Patient)).expect(400);
       expect(response.body.resourceType).toBe('OperationOutcome');
     }

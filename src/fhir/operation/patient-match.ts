@@ -54,6 +54,9 @@ function checkMatchedElements(patient: fhir4.Patient): void {
     ...(patient.identifier ?? []).flatMap((identifier) => [identifier.system, identifier.value]),
     ...(patient.address ?? []).flatMap((address) => [address.postalCode, address.use]),
   ];
+  if (typeof patient.birthDate === 'string' && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(patient.birthDate)) {
+    throw badRequest(`Patient.birthDate "${patient.birthDate}" is not a FHIR date`, ['Patient.birthDate']);
+  }
   const givens = (patient.name ?? []).map((name) => name.given);
   const extensions = (patient.name ?? []).map((name) => name.extension);
   if (
