@@ -24,6 +24,7 @@ export class PopulationFileError extends Error {}
 export class PopulationTable {
   /** The distinct age bands of the file, to check that a table's bands can be built from them. */
   private readonly bands: AgeBand[];
+  private readonly sums = new Map<string, number | undefined>();
 
   constructor(readonly rows: readonly PopulationRow[]) {
     const byLabel = new Map(rows.map((row) => [row.band.label, row.band]));
@@ -35,7 +36,13 @@ export class PopulationTable {
    * the file cannot give it: an age band its bands do not tile, or a prefecture or sex it has no rows for.
    */
   denominator(criteria: { prefecture?: string; sex?: string; band?: AgeBand }): number | undefined {
-    const { prefecture, sex, band } = criteria;
+    // A table has thousands of cells but few distinct strata: each sum is made once.
+    const key = `${criteria.prefecture}|${criteria.sex}|${criteria.band?.label}`;
+    if (!this.sums.has(key)) this.sums.set(key, this.sum(criteria));
+    return this.sums.get(key);
+  }
+
+  private sum({ prefecture, sex, band }: { prefecture?: string; sex?: string; band?: AgeBand }): number | undefined {
     if (band && !bandsTile(band, this.bands)) return undefined;
     let total = 0;
     let matched = false;
