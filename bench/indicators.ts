@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     const deniedPatients: string[] = [];
     const flush = async () => {
       await db.transaction(async (tx) => {
-        for (const one of batch) await saveCase(tx, one.documentIdentifier, one, assessCompleteness(one));
+        for (const one of batch) await saveCase(tx, one.documentIdentifier, one, assessCompleteness(one), false);
       });
       batch = [];
     };
