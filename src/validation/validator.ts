@@ -293,8 +293,15 @@ class ValidationRun {
       // Like the Java validator, a cardinality problem is reported on the element that holds the property.
       this.checkCardinality(items.length, child, containerPath, frame);
     }
-    for (const item of items) this.validateItem(item, child, profile, frame);
-    if (child.slices.length && items.length) this.applySlicing(items, child, containerPath, profile, frame);
+    const matchedSlice = child.slices.length && items.length ? this.matchSlices(items, child, profile, frame) : undefined;
+    items.forEach((item, index) => {
+      // A slice of an element whose content comes from its type carries every rule of that element (the snapshot
+      // copies them), so an item in such a slice is walked once, as the slice. Extensions are walked as the sliced
+      // element too, for the checks made on unsliced extensions (context of use).
+      const coveredBySlice = matchedSlice !== undefined && matchedSlice[index] >= 0 && child.children.length === 0 && item.typeCode !== 'Extension';
+      if (!coveredBySlice) this.validateItem(item, child, profile, frame);
+    });
+    if (matchedSlice) this.applySlicing(items, matchedSlice, child, containerPath, profile, frame);
   }
 
   private reportAbsentMustSupport(element: CompiledElement, path: string, profile: CompiledProfile, frame: ResourceFrame): void {
@@ -584,10 +591,14 @@ class ValidationRun {
 
   // ---------------------------------------------------------------- slicing
 
-  private applySlicing(items: ElementItem[], sliced: CompiledElement, containerPath: string, profile: CompiledProfile, frame: ResourceFrame): void {
+  /** The index of the slice each item belongs to (-1: none). */
+  private matchSlices(items: ElementItem[], sliced: CompiledElement, profile: CompiledProfile, frame: ResourceFrame): number[] {
     const discriminators = sliced.slicing?.discriminators ?? [];
+    return items.map((item) => sliced.slices.findIndex((slice) => this.matchesSlice(item, slice, discriminators, profile, frame)));
+  }
+
+  private applySlicing(items: ElementItem[], matchedSlice: number[], sliced: CompiledElement, containerPath: string, profile: CompiledProfile, frame: ResourceFrame): void {
     const rules = sliced.slicing?.rules ?? 'open';
-    const matchedSlice: number[] = items.map((item) => sliced.slices.findIndex((slice) => this.matchesSlice(item, slice, discriminators, profile, frame)));
     let lastSlice = -1;
     let sawUnmatched = false;
     items.forEach((item, index) => {
@@ -612,7 +623,7 @@ class ValidationRun {
       this.checkCardinality(members.length, slice, containerPath, frame);
       if (this.reportMustSupport && slice.mustSupport && members.length === 0) this.reportAbsentMustSupport(slice, containerPath, profile, frame);
       for (const member of members) this.validateItem(member, slice, profile, frame);
-      if (slice.slices.length && members.length) this.applySlicing(members, slice, containerPath, profile, frame);
+      if (slice.slices.length && members.length) this.applySlicing(members, this.matchSlices(members, slice, profile, frame), slice, containerPath, profile, frame);
     });
   }
 
