@@ -39,21 +39,25 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\
 /** Dates without a time are Japanese calendar days (JST), the registry's working time zone. */
 const JST = '+09:00';
 
+const jstMidnight = (year: number, month: number, day: number) =>
+  new Date(`${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}T00:00:00${JST}`);
+
 /** The instant a FHIR date or dateTime starts at, or (end) the instant just after it ends. */
 function instant(value: string, name: string, end: boolean): Date {
   const date = DATE.exec(value);
   if (date) {
     const [year, month, day] = [Number(date[1]), date[3] ? Number(date[3]) : undefined, date[5] ? Number(date[5]) : undefined];
-    let startOf = new Date(`${date[1]}-${date[3] ?? '01'}-${date[5] ?? '01'}T00:00:00${JST}`);
-    if (Number.isNaN(startOf.getTime()) || (month !== undefined && (month < 1 || month > 12))) throw badRequest(`${name} "${value}" is not a valid date`, [name]);
-    if (end) {
-      const next = new Date(startOf);
-      if (day !== undefined) next.setUTCDate(next.getUTCDate() + 1);
-      else if (month !== undefined) next.setUTCMonth(next.getUTCMonth() + 1);
-      else next.setUTCFullYear(year + 1);
-      startOf = next;
+    const start = jstMidnight(year, month ?? 1, day ?? 1);
+    // The calendar day the instant falls on in Japan must be the one asked for (JavaScript rolls 2024-02-30 over).
+    const inJapan = new Date(start.getTime() + 9 * 3600_000);
+    if (Number.isNaN(start.getTime()) || inJapan.getUTCMonth() + 1 !== (month ?? 1) || inJapan.getUTCDate() !== (day ?? 1)) {
+      throw badRequest(`${name} "${value}" is not a valid date`, [name]);
     }
-    return startOf;
+    if (!end) return start;
+    // Japan keeps no daylight saving time: a day is 24 hours.
+    if (day !== undefined) return new Date(start.getTime() + 24 * 3600_000);
+    if (month !== undefined) return month === 12 ? jstMidnight(year + 1, 1, 1) : jstMidnight(year, month + 1, 1);
+    return jstMidnight(year + 1, 1, 1);
   }
   const parsed = DATE_TIME.test(value) ? new Date(value) : undefined;
   if (!parsed || Number.isNaN(parsed.getTime())) throw badRequest(`${name} "${value}" is not a FHIR date or dateTime`, [name]);
