@@ -15,7 +15,7 @@ import { rebuildCases } from './registry/cases/rebuild.js';
 import { refreshResults } from './registry/indicators/case-results.js';
 import { indicatorSet } from './registry/indicators/definitions.js';
 import { exportToFolder } from './fhir/operation/export/local-export.js';
-import { linkPatient, storedPatientIds } from './registry/linkage/linker.js';
+import { linkAllPatients } from './registry/linkage/linker.js';
 import { ConsentRecorder, registryConsentProfile } from './registry/consent/registry-consent.js';
 import { DEFAULT_OPTIONS, writeSyntheticData } from './registry/synthetic/index.js';
 import { reindex } from './search/indexer.js';
@@ -205,17 +205,15 @@ program
   .description('link the stored Patients of one person across hospitals (Patient.link seealso; see docs/LINKAGE.md)')
   .action(async () => {
     const runtime = await createRuntime(loadConfig(), { logger: false });
-    const bar = new SingleBar({ format: 'link-patients [{bar}] {value}/{total} patients | {linked} with links | {duration_formatted}' }, Presets.shades_classic);
-    let linked = 0;
+    const bar = new SingleBar({ format: 'link-patients [{bar}] {value}/{total} pairs | {duration_formatted}' }, Presets.shades_classic);
     try {
-      const ids = await storedPatientIds(runtime.context);
-      bar.start(ids.length, 0, { linked: 0 });
-      for (const id of ids) {
-        if ((await linkPatient(runtime.context, id, 'link-patients')).length) linked++;
-        bar.increment(1, { linked });
-      }
+      bar.start(0, 0);
+      const { patients, linkedPairs } = await linkAllPatients(runtime.context, 'link-patients', (done, total) => {
+        bar.setTotal(total);
+        bar.update(done);
+      });
       bar.stop();
-      console.log(`checked ${ids.length} patients; ${linked} are linked to another hospital record`);
+      console.log(`checked ${patients} patients; linked pairs: ${linkedPairs}`);
     } finally {
       bar.stop();
       await runtime.close();

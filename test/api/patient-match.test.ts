@@ -5,7 +5,7 @@ import { loadConfig } from '../../src/config.js';
 import { patientMatch } from '../../src/fhir/operation/patient-match.js';
 import { patientUnlink } from '../../src/fhir/operation/patient-unlink.js';
 import { requestContext } from '../../src/fhir/tenancy.js';
-import { linkPatient } from '../../src/registry/linkage/linker.js';
+import { linkAllPatients, linkPatient } from '../../src/registry/linkage/linker.js';
 import { useTestApi } from '../support/runtime.js';
 
 const api = useTestApi();
@@ -160,10 +160,14 @@ describe('patient linkage across hospitals', () => {
     const c = await ingest(third);
     expect(linkedIds(await readPatient(c))).toEqual([`Patient/${a}`]);
     expect(linkedIds(await readPatient(a))).toEqual([`Patient/${c}`]);
-    // What `link-patients` runs for every stored Patient: the unlinked pair stays apart.
+    // What ingest runs for each Patient: the unlinked pair stays apart.
     expect(await linkPatient(api.runtime.context, a, 'test')).toEqual([c]);
     expect(await linkPatient(api.runtime.context, b, 'test')).toEqual([]);
     expect(linkedIds(await readPatient(b))).toEqual([]);
+    // And the bulk run over every stored Patient.
+    expect(await linkAllPatients(api.runtime.context, 'test')).toMatchObject({ linkedPairs: 1 });
+    expect(linkedIds(await readPatient(b))).toEqual([]);
+    expect(linkedIds(await readPatient(a))).toEqual([`Patient/${c}`]);
     patientIds.push(c);
     const { rows } = await api.runtime.db.query<{ decision: string }>("SELECT decision FROM patient_link WHERE decision = 'do-not-link'");
     expect(rows).toHaveLength(1);

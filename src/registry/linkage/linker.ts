@@ -8,6 +8,7 @@ import { linkageSettings, type LinkageSettings } from '../../config.js';
 import type { FhirContext } from '../../fhir/context.js';
 import { ALL_TENANTS } from '../../store/tenancy.js';
 import { INSURANCE_MEMBER_SYSTEM, kanaName, linkageRecord, personalInsuranceNumber } from './record.js';
+import { linkInMemory, type ScoredPair } from './blocking.js';
 import { scorePair, type PairScore } from './score.js';
 
 /** Most records one blocking query returns: a block beyond this is a data problem, not a person. */
@@ -60,13 +61,19 @@ async function decisionsFor(context: FhirContext, patientId: string): Promise<Ma
   return new Map(rows.map((row) => [row.patient_a === patientId ? row.patient_b : row.patient_a, row.decision]));
 }
 
-async function recordDecision(context: FhirContext, a: string, b: string, decision: Decision, method: 'insurance' | 'score' | 'operator', score: number | null, decidedBy: string): Promise<void> {
-  await context.store.sql.query(
-    `INSERT INTO patient_link (patient_a, patient_b, decision, method, score, decided_by) VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (patient_a, patient_b) DO UPDATE
-        SET decision = EXCLUDED.decision, method = EXCLUDED.method, score = EXCLUDED.score, decided_by = EXCLUDED.decided_by, decided_at = now()`,
-    [...ordered(a, b), decision, method, score, decidedBy],
+/**
+ * Records an automatic 'link' for the pair unless a decision on it exists (an operator's, or one a concurrent run just
+ * made): an existing decision always wins. Returns the pair's decision after the call.
+ */
+async function recordAutomaticLink(context: FhirContext, a: string, b: string, method: 'insurance' | 'score', score: number, decidedBy: string): Promise<Decision> {
+  const { rows } = await context.store.sql.query<{ decision: Decision }>(
+    `WITH inserted AS (
+       INSERT INTO patient_link (patient_a, patient_b, decision, method, score, decided_by) VALUES ($1, $2, 'link', $3, $4, $5)
+       ON CONFLICT (patient_a, patient_b) DO NOTHING RETURNING decision)
+     SELECT decision FROM inserted UNION ALL SELECT decision FROM patient_link WHERE patient_a = $1 AND patient_b = $2`,
+    [...ordered(a, b), method, score, decidedBy],
   );
+  return rows[0].decision;
 }
 
 const linksTo = (link: fhir4.PatientLink, otherId: string) => link.other?.reference === `Patient/${otherId}`;
@@ -114,7 +121,7 @@ export async function linkPatient(context: FhirContext, patientId: string, decid
       const otherId = candidate.patient.id!;
       const decision = decisions.get(otherId);
       if (decision === 'do-not-link' || (decision === undefined && candidate.grade !== 'certain')) continue;
-      if (decision === undefined) await recordDecision(tx, patientId, otherId, 'link', candidate.method, candidate.score, decidedBy);
+      if (decision === undefined && (await recordAutomaticLink(tx, patientId, otherId, candidate.method, candidate.score, decidedBy)) !== 'link') continue;
       await setLinkBothWays(tx, patientId, otherId, true);
       linked.push(otherId);
     }
@@ -136,13 +143,45 @@ export async function linkIngestedPatients(context: FhirContext, resources: fhir
 export async function setOperatorDecision(context: FhirContext, a: string, b: string, decision: Decision, decidedBy: string): Promise<void> {
   await context.store.withScope(ALL_TENANTS).transaction(async (store) => {
     const tx: FhirContext = { ...context, store };
-    await recordDecision(tx, a, b, decision, 'operator', null, decidedBy);
+    await tx.store.sql.query(
+      `INSERT INTO patient_link (patient_a, patient_b, decision, method, decided_by) VALUES ($1, $2, $3, 'operator', $4)
+       ON CONFLICT (patient_a, patient_b) DO UPDATE
+          SET decision = EXCLUDED.decision, method = 'operator', score = NULL, decided_by = EXCLUDED.decided_by, decided_at = now()`,
+      [...ordered(a, b), decision, decidedBy],
+    );
     await setLinkBothWays(tx, a, b, decision === 'link');
   });
 }
 
-/** Ids of all current Patients, in storage order: what `link-patients` walks. */
-export async function storedPatientIds(context: FhirContext): Promise<string[]> {
-  const { rows } = await context.store.sql.query<{ id: string }>("SELECT id FROM resource WHERE type = 'Patient' AND NOT deleted ORDER BY rid");
-  return rows.map((row) => row.id);
+/**
+ * `link-patients`: every stored Patient at once. The records come from one scan and are blocked and scored in memory
+ * (as bench/linkage.ts measures); then each `certain` pair is linked in its own transaction unless a decision on it
+ * exists, and the Patient.link of every earlier 'link' decision is restored. Progress is reported over those pairs.
+ */
+export async function linkAllPatients(
+  context: FhirContext,
+  decidedBy: string,
+  onProgress: (done: number, total: number) => void = () => {},
+  settings = linkageSettings(),
+): Promise<{ patients: number; linkedPairs: number }> {
+  const store = context.store.withScope(ALL_TENANTS);
+  const { rows } = await store.sql.query<{ id: string; content: fhir4.Patient | string }>("SELECT id, content FROM resource WHERE type = 'Patient' AND NOT deleted ORDER BY rid");
+  const records = rows.map((row) => linkageRecord(typeof row.content === 'string' ? JSON.parse(row.content) : row.content, row.id));
+  const pairs = new Map<string, { a: string; b: string; found?: ScoredPair }>();
+  for (const found of linkInMemory(records, settings).links) pairs.set(ordered(found.a, found.b).join('|'), { a: found.a, b: found.b, found });
+  const decided = await store.sql.query<{ patient_a: string; patient_b: string }>("SELECT patient_a, patient_b FROM patient_link WHERE decision = 'link'");
+  for (const row of decided.rows) pairs.set(`${row.patient_a}|${row.patient_b}`, { a: row.patient_a, b: row.patient_b });
+  let linkedPairs = 0;
+  let done = 0;
+  for (const { a, b, found } of pairs.values()) {
+    const linked = await store.transaction(async (txStore) => {
+      const tx: FhirContext = { ...context, store: txStore };
+      if (found && (await recordAutomaticLink(tx, a, b, found.method, found.score, decidedBy)) !== 'link') return false;
+      await setLinkBothWays(tx, a, b, true);
+      return true;
+    });
+    if (linked) linkedPairs++;
+    onProgress(++done, pairs.size);
+  }
+  return { patients: records.length, linkedPairs };
 }
