@@ -16,6 +16,7 @@ import type { Queryable } from '../src/db/database.js';
 import { writeIndexRows } from '../src/search/indexer.js';
 import { createRuntime } from '../src/server.js';
 import { hospitalScope } from '../src/fhir/tenancy.js';
+import { ALL_TENANTS } from '../src/store/tenancy.js';
 
 const TARGET = Number(process.env.BENCH_RESOURCES ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
@@ -300,7 +301,7 @@ async function main() {
       const { type, params, count } = query.engine(Math.max(run, 0));
       const log: { sql: string; params?: unknown[] }[] = [];
       const engineStart = performance.now();
-      const result = await runtime.context.search.search({ types: [type] }, params, { count, tx: recording(db, log) });
+      const result = await runtime.context.search.search({ types: [type] }, params, { count, tx: recording(db, log), scope: ALL_TENANTS });
       const engineTime = performance.now() - engineStart;
       const scope = hospitalScope(runtime.context, hospitalCode(Math.max(run, 0)));
       const scopedStart = performance.now();

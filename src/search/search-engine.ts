@@ -1,7 +1,7 @@
 import type { ConformanceRegistry } from '../conformance/package-loader.js';
 import type { Database, Queryable } from '../db/database.js';
 import { withConventionalKeyOrder } from '../store/resource-store.js';
-import { ALL_TENANTS, tenantCondition, type ReadScope } from '../store/tenancy.js';
+import { tenantCondition, type ReadScope } from '../store/tenancy.js';
 import { SearchIndexer } from './indexer.js';
 import { ANY_TYPE, COLUMN_PARAMETERS, ParameterCatalog, type ResolvedParameter } from './parameters.js';
 import { PredicateBuilder, SearchParameterError, splitModifier, SqlParams, UnsupportedParameter } from './query.js';
@@ -43,10 +43,10 @@ export interface SearchOptions {
   count: number;
   /**
    * Whose data the search sees: matches, includes, chained and _has targets and totals are all limited to it. FHIR
-   * interactions pass their request store's `scope`; absent means every tenant (registry-internal work such as
-   * linkage, which spans hospitals by design).
+   * interactions pass their request store's `scope`; registry-internal work that spans hospitals by design (linkage,
+   * consent bookkeeping) passes ALL_TENANTS explicitly. Required, so no caller can forget it.
    */
-  scope?: ReadScope;
+  scope: ReadScope;
   tx?: Queryable;
   /** The server's FHIR base, so absolute references to this server match relative ones. */
   baseUrl?: string;
@@ -131,7 +131,7 @@ export class SearchEngine extends SearchIndexer {
   }
 
   async search(scope: SearchScope, params: [string, string][], options: SearchOptions): Promise<SearchResult> {
-    const readScope = options.scope ?? ALL_TENANTS;
+    const readScope = options.scope;
     const sql = new SqlParams();
     const builder = new PredicateBuilder({ catalog: this.catalog, registry: this.registry, baseUrl: options.baseUrl, tenant: readScope }, sql);
     const ignored: IgnoredParameter[] = [];

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALL_TENANTS } from '../../src/store/tenancy.js';
 import { startTestRuntime, type TestRuntime } from '../support/runtime.js';
 
 let runtime: TestRuntime;
@@ -435,10 +436,10 @@ describe('engine scopes beyond one type', () => {
   it('searches several types, or every type with parameters common to all resources', async () => {
     const { search: engine } = runtime.context;
     const keys = (result: Awaited<ReturnType<typeof engine.search>>) => result.matches.map((match) => `${match.type}/${match.id}`).sort();
-    expect(keys(await engine.search({ types: ['Patient', 'Condition'] }, [['_id', 'p1,c1,ob1']], { count: 10 }))).toEqual(['Condition/c1', 'Patient/p1']);
-    expect(keys(await engine.search({}, [['_tag', 'urn:tag|study-a']], { count: 10 }))).toEqual(['Patient/p1']);
-    expect(keys(await engine.search({ types: ['Patient', 'Observation'] }, [['code', '70184-3']], { count: 10 }))).toEqual(['Observation/ob1', 'Observation/ob2']);
-    const ignored = await engine.search({}, [['code', '70184-3']], { count: 10 });
+    expect(keys(await engine.search({ types: ['Patient', 'Condition'] }, [['_id', 'p1,c1,ob1']], { count: 10, scope: ALL_TENANTS }))).toEqual(['Condition/c1', 'Patient/p1']);
+    expect(keys(await engine.search({}, [['_tag', 'urn:tag|study-a']], { count: 10, scope: ALL_TENANTS }))).toEqual(['Patient/p1']);
+    expect(keys(await engine.search({ types: ['Patient', 'Observation'] }, [['code', '70184-3']], { count: 10, scope: ALL_TENANTS }))).toEqual(['Observation/ob1', 'Observation/ob2']);
+    const ignored = await engine.search({}, [['code', '70184-3']], { count: 10, scope: ALL_TENANTS });
     expect(ignored.ignored.map((one) => one.parameter)).toEqual(['code']);
   });
 });
