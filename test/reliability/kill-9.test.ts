@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { standaloneValidator, validRegistryDocuments } from './registry-documents.js';
-import { asNewDocument, fetchJson, pgliteStore, postgresStore, postJson, startServer, storeProblems, type StoreUnderTest } from './server-process.js';
+import { asNewDocument, fetchJson, pgliteStore, postgresStore, postJson, startServer, stopServers, storeProblems, type StoreUnderTest } from './server-process.js';
 
 // kill -9 of a real server process during a stream of document posts and a running $export, then a restart on the
 // same data: each document is stored whole or not at all, every acknowledged one is there, and the export job
@@ -14,7 +14,10 @@ const documents = validRegistryDocuments(validator, 8, { seed: 'kill-9' });
 const WORKERS = 4;
 const SYSTEM = 'http://jpfhir.jp/fhir/clins/bundle-identifier';
 const scratch = mkdtempSync(join(tmpdir(), 'reliability-kill-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+afterAll(() => {
+  stopServers();
+  rmSync(scratch, { recursive: true, force: true });
+});
 
 type Outcome = 'acknowledged' | 'refused' | 'unknown';
 

@@ -53,6 +53,14 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** Server processes started and not yet ended: a suite that fails or times out still stops them (stopServers). */
+const startedServers = new Set<ChildProcess>();
+
+/** SIGKILLs every server process still running; suites call it in afterAll. */
+export function stopServers(): void {
+  for (const child of startedServers) child.kill('SIGKILL');
+}
+
 export interface ServerProcess {
   origin: string;
   /** Resolves with the exit code, or the signal that ended the process. */
@@ -78,7 +86,13 @@ export async function startServer(store: StoreUnderTest, env: Record<string, str
   const keep = (chunk: Buffer) => (output = (output + chunk.toString('utf8')).slice(-4000));
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
-  const exited = new Promise<number | string | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
+  startedServers.add(child);
+  const exited = new Promise<number | string | null>((resolve) =>
+    child.on('exit', (code, signal) => {
+      startedServers.delete(child);
+      resolve(code ?? signal);
+    }),
+  );
   const origin = `http://127.0.0.1:${port}`;
   const server: ServerProcess = {
     origin,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SeededRandom } from '../../src/registry/synthetic/random.js';
 import { standaloneValidator, validRegistryDocuments } from './registry-documents.js';
-import { asNewDocument, fetchJson, pgliteStore, postgresStore, postJson, startServer, storeProblems, type StoreUnderTest } from './server-process.js';
+import { asNewDocument, fetchJson, pgliteStore, postgresStore, postJson, startServer, stopServers, storeProblems, type StoreUnderTest } from './server-process.js';
 
 // 50 clients post documents about overlapping patients (the same hospital patient ids in many documents, several
 // hospitals, some documents resubmitted by several clients at once) to a real server on loopback for SOAK_SECONDS.
@@ -16,7 +16,10 @@ const validator = standaloneValidator();
 // 16 admissions at 4 hospitals: each document posted is one of these under a new or a shared document identity.
 const documents = validRegistryDocuments(validator, 16, { seed: 'soak', hospitals: 4 });
 const scratch = mkdtempSync(join(tmpdir(), 'reliability-soak-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+afterAll(() => {
+  stopServers();
+  rmSync(scratch, { recursive: true, force: true });
+});
 
 function percentile(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
