@@ -160,10 +160,10 @@ Usage: #definition
 Title: "退院時 DAPT 処方 (PCI 施行 ACS) / Dual antiplatelet therapy at discharge (ACS with PCI)"
 * insert Indicator(acs-dapt-discharge, ACSDAPTAtDischarge, acute-coronary-syndrome, process, increase)
 * title = "退院時 DAPT 処方 (PCI 施行 ACS) / Dual antiplatelet therapy at discharge (ACS with PCI)"
-* description = "PCI を受け生存退院した ACS のうち、抗血小板薬2剤 (退院時処方で抗血小板薬に分類される処方が2件以上) が処方された割合。抗凝固薬併用例と急性期転院は除外。/ Share of ACS patients treated with PCI and discharged alive who were prescribed two antiplatelet agents; patients on an anticoagulant and acute transfers out are excluded."
+* description = "PCI を受け生存退院した ACS のうち、抗血小板薬2剤 (退院時処方のうち抗血小板薬に分類され成分 (YJ コード先頭7桁) の異なるものが2剤以上) が処方された割合。抗凝固薬併用例と急性期転院は除外。/ Share of ACS patients treated with PCI and discharged alive who were prescribed two antiplatelet agents (two discharge prescriptions classed antiplatelet with different ingredients, YJ code's first 7 characters); patients on an anticoagulant and acute transfers out are excluded."
 * insert Population(denominator, [[PCI を受け生存退院 / PCI, discharged alive]], [[died = false and facts.procedures.exists(kind = 'pci')]])
 * insert Population(denominator-exclusion, [[急性期転院、または退院時抗凝固薬 / acute transfer out, or anticoagulant at discharge]], [[facts.dischargeDestination = 'transfer-acute' or facts.dischargeDrugClasses contains 'anticoagulant']])
-* insert Population(numerator, [[抗血小板薬2剤以上 / two or more antiplatelet prescriptions]], [[facts.dischargeDrugClasses.where($this = 'antiplatelet').count() >= 2]])
+* insert Population(numerator, [[抗血小板薬2剤以上 (YJ コード先頭7桁 = 成分の異なる処方) / two or more antiplatelet agents (distinct YJ ingredient codes, first 7 characters)]], [[facts.dischargeMedications.where(classes contains 'antiplatelet').code.select(substring(0, 7)).distinct().count() >= 2]])
 
 Instance: acs-beta-blocker-hf-lowef
 InstanceOf: Measure

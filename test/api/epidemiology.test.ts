@@ -109,6 +109,26 @@ describe('$epidemiology counts', () => {
     }
   });
 
+  it("leaves out a person's cases at hospital B after a deny recorded at hospital A (linked records), until a later permit", async () => {
+    const total = async () => read((await get(`${PERIOD}&disease=acute-coronary-syndrome&group-by=`)).body).total;
+    const before = await total();
+    await api.http.put('/fhir/Patient/epi-person-a').send({ resourceType: 'Patient', id: 'epi-person-a' }).expect(201);
+    await api.http
+      .put('/fhir/Patient/epi-person-b')
+      .send({ resourceType: 'Patient', id: 'epi-person-b', link: [{ other: { reference: 'Patient/epi-person-a' }, type: 'seealso' }] })
+      .expect(201);
+    await insertCases(2, { hospital: HOSPITAL_SAPPORO, residence: '01', sex: 'male', age: 60, disease: 'acute-coronary-syndrome', admittedAt: '2025-02-20T09:00:00+09:00', patientId: 'epi-person-b' });
+    expect(await total()).toBe(before! + 2);
+    await api.runtime.db.query(`INSERT INTO registry_consent (patient_id, decision, consent_id, decided_at) VALUES ('epi-person-a', 'deny', 'c-a', '2025-03-01T00:00:00Z')`);
+    try {
+      expect(await total()).toBe(before);
+      await api.runtime.db.query(`INSERT INTO registry_consent (patient_id, decision, consent_id, decided_at) VALUES ('epi-person-b', 'permit', 'c-b', '2025-04-01T00:00:00Z')`);
+      expect(await total()).toBe(before! + 2);
+    } finally {
+      await api.runtime.db.query(`DELETE FROM registry_case WHERE patient_id = 'epi-person-b'`);
+    }
+  });
+
   it('groups by month in Japan time and by residence or hospital prefecture', async () => {
     expect(read((await get(`${PERIOD}&group-by=month`)).body).cells).toEqual([
       { month: '2025-01', count: 29, suppressed: false },

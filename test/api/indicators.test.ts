@@ -31,7 +31,7 @@ function countsOf(report: fhir4.MeasureReport): Counts & { score?: number } {
 let caseNumber = 0;
 async function insertCase(hospital: string, disease: string, facts: Partial<CaseFacts>, options: { died?: boolean; patientId?: string; dischargedAt?: string } = {}) {
   const id = `hand-${++caseNumber}`;
-  const full: CaseFacts = { transferredIn: false, procedures: [], dischargeDrugClasses: [], observations: [], comorbidities: [], ...facts };
+  const full: CaseFacts = { transferredIn: false, procedures: [], dischargeDrugClasses: [], dischargeMedications: [], observations: [], comorbidities: [], ...facts };
   await api.runtime.db.query(
     `INSERT INTO registry_case (encounter_id, document_id, document_identifier, hospital_code, patient_id, diseases, principal_disease,
                                 admitted_at, discharged_at, died, facts)
@@ -186,6 +186,32 @@ describe('$evaluate-measure on hand-built cases', () => {
     expect(response.status).toBe(status);
     expect(response.body.resourceType).toBe('OperationOutcome');
     expect(response.body.issue[0].diagnostics).toMatch(message);
+  });
+});
+
+describe('consent per person across linked records', () => {
+  const MAY_2030 = 'periodStart=2030-05-01&periodEnd=2030-05-31';
+  const mortality = async () => countsOf(await report(`mortality-acute-coronary-syndrome/$evaluate-measure?${MAY_2030}&hospital=${HOSPITAL_B}`));
+
+  it("leaves out the case at hospital B of a person who opted out at hospital A, until a later permit", async () => {
+    // The person's record at B links to their record at A; the link is recorded on B's side only.
+    await api.http.put('/fhir/Patient/person-at-a').send({ resourceType: 'Patient', id: 'person-at-a' }).expect(201);
+    await api.http
+      .put('/fhir/Patient/person-at-b')
+      .send({ resourceType: 'Patient', id: 'person-at-b', link: [{ other: { reference: 'Patient/person-at-a' }, type: 'seealso' }] })
+      .expect(201);
+    await insertCase(HOSPITAL_B, 'acute-coronary-syndrome', {}, { patientId: 'person-at-b', dischargedAt: '2030-05-10T10:00:00+09:00', died: true });
+    await insertCase(HOSPITAL_B, 'acute-coronary-syndrome', {}, { dischargedAt: '2030-05-11T10:00:00+09:00' });
+    expect(await mortality()).toMatchObject({ 'initial-population': 2, numerator: 1 });
+
+    await api.runtime.db.query(`INSERT INTO registry_consent (patient_id, decision, consent_id, decided_at) VALUES ('person-at-a', 'deny', 'consent-a', '2030-06-01T00:00:00Z')`);
+    expect(await mortality()).toMatchObject({ 'initial-population': 1, numerator: 0 });
+
+    // An earlier permit at B does not outweigh the later deny at A; a later one does.
+    await api.runtime.db.query(`INSERT INTO registry_consent (patient_id, decision, consent_id, decided_at) VALUES ('person-at-b', 'permit', 'consent-b', '2030-05-20T00:00:00Z')`);
+    expect(await mortality()).toMatchObject({ 'initial-population': 1 });
+    await api.runtime.db.query(`UPDATE registry_consent SET decided_at = '2030-07-01T00:00:00Z' WHERE patient_id = 'person-at-b'`);
+    expect(await mortality()).toMatchObject({ 'initial-population': 2, numerator: 1 });
   });
 });
 

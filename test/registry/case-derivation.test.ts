@@ -38,6 +38,11 @@ describe('registry case derivation from generated documents', () => {
       expect(registryCase.facts.procedures.length).toBe(procedures.length);
       const prescriptions = bundle.entry!.filter((entry) => entry.resource!.resourceType === 'MedicationRequest');
       if (!prescriptions.length) expect(registryCase.facts.dischargeDrugClasses).toEqual([]);
+      // One entry per prescription (DAPT counts agents), carrying its YJ code and classes.
+      expect(registryCase.facts.dischargeMedications.map((medication) => medication.code)).toEqual(
+        prescriptions.map((entry) => (entry.resource as fhir4.MedicationRequest).medicationCodeableConcept!.coding![0].code),
+      );
+      expect([...new Set(registryCase.facts.dischargeMedications.flatMap((medication) => medication.classes))].sort()).toEqual(registryCase.facts.dischargeDrugClasses);
       expect(registryCase.ageAtAdmission).toBeGreaterThanOrEqual(0);
       expect(assessCompleteness(registryCase).items.length).toBeGreaterThan(0);
     }

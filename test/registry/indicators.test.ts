@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, PROJECT_ROOT } from '../../src/config.js';
 import { loadConformance } from '../../src/conformance/package-loader.js';
-import type { CaseFacts, ObservationFact, ProcedureFact, RegistryCase } from '../../src/registry/cases/model.js';
+import type { CaseFacts, DischargeMedication, ObservationFact, ProcedureFact, RegistryCase } from '../../src/registry/cases/model.js';
 import { IndicatorSet, indicatorSet } from '../../src/registry/indicators/definitions.js';
 import { evaluateCase } from '../../src/registry/indicators/evaluate.js';
 
@@ -37,6 +37,7 @@ function registryCase(principalDisease: string, facts: Partial<CaseFacts> = {}, 
       dischargeDestination: 'home',
       procedures: [],
       dischargeDrugClasses: [],
+      dischargeMedications: [],
       observations: [],
       comorbidities: [],
       ...facts,
@@ -135,16 +136,27 @@ describe('acute coronary syndrome indicators', () => {
     ]);
   });
 
-  it('acs-dapt-discharge: two antiplatelets after PCI', () => {
-    const afterPci = (drugs: string[], rest: Partial<RegistryCase> = {}, facts: Partial<CaseFacts> = {}) =>
-      registryCase('acute-coronary-syndrome', { procedures: [pci(100, 120)], dischargeDrugClasses: drugs, ...facts }, rest);
+  it('acs-dapt-discharge: two antiplatelet agents after PCI', () => {
+    // YJ codes of the synthetic drug list: two aspirin products share the ingredient code 3399007.
+    const aspirin = { code: '3399007H1021', classes: ['antiplatelet'] };
+    const aspirinOtherProduct = { code: '3399007H1030', classes: ['antiplatelet'] };
+    const prasugrel = { code: '3399009F1022', classes: ['antiplatelet'] };
+    const statin = { code: '2189016F1027', classes: ['statin'] };
+    const warfarin = { code: '3332001F1026', classes: ['anticoagulant'] };
+    const afterPci = (medications: DischargeMedication[], rest: Partial<RegistryCase> = {}, facts: Partial<CaseFacts> = {}) =>
+      registryCase(
+        'acute-coronary-syndrome',
+        { procedures: [pci(100, 120)], dischargeMedications: medications, dischargeDrugClasses: [...new Set(medications.flatMap((one) => one.classes))], ...facts },
+        rest,
+      );
     expectLandings('acs-dapt-discharge', [
-      ['aspirin + prasugrel', afterPci(['antiplatelet', 'antiplatelet', 'statin']), 'num'],
-      ['aspirin only', afterPci(['antiplatelet', 'statin']), 'den'],
-      ['on anticoagulant', afterPci(['antiplatelet', 'anticoagulant']), 'excl'],
-      ['transferred out', afterPci(['antiplatelet'], {}, { dischargeDestination: 'transfer-acute' }), 'excl'],
+      ['aspirin + prasugrel', afterPci([aspirin, prasugrel, statin]), 'num'],
+      ['aspirin only', afterPci([aspirin, statin]), 'den'],
+      ['aspirin twice (two products, one ingredient)', afterPci([aspirin, aspirinOtherProduct]), 'den'],
+      ['on anticoagulant', afterPci([aspirin, prasugrel, warfarin]), 'excl'],
+      ['transferred out', afterPci([aspirin, prasugrel], {}, { dischargeDestination: 'transfer-acute' }), 'excl'],
       ['died', afterPci([], { died: true }), 'ip'],
-      ['no PCI', registryCase('acute-coronary-syndrome', { dischargeDrugClasses: ['antiplatelet', 'antiplatelet'] }), 'ip'],
+      ['no PCI', registryCase('acute-coronary-syndrome', { dischargeMedications: [aspirin, prasugrel], dischargeDrugClasses: ['antiplatelet'] }), 'ip'],
     ]);
   });
 

@@ -59,6 +59,10 @@ export function deriveCase(document: StoredDocument, terms: RegistryTerms): Regi
   const arrivalMode = codeOf(extension(encounter, IG_EXTENSION.arrivalMode));
   const admitSource = encounter.hospitalization?.admitSource?.coding?.find((coding) => coding.system === SYSTEM.admitSource)?.code;
 
+  const dischargeMedications = ofType<fhir4.MedicationRequest>('MedicationRequest').map((request) => ({
+    ...optional('code', terms.yjCode(request)),
+    classes: terms.drugClasses(request),
+  }));
   const facts: CaseFacts = {
     ...(principal ? { onset: onsetOf(principal) } : {}),
     ...optional('arrivalAt', extension(encounter, IG_EXTENSION.arrivalTime)?.valueDateTime),
@@ -66,7 +70,8 @@ export function deriveCase(document: StoredDocument, terms: RegistryTerms): Regi
     transferredIn: arrivalMode === ARRIVAL_MODE_TRANSFER || admitSource === ADMIT_SOURCE_TRANSFER,
     ...optional('dischargeDestination', dischargeDestination),
     procedures: ofType<fhir4.Procedure>('Procedure').flatMap((procedure) => procedureFact(procedure, terms)),
-    dischargeDrugClasses: [...new Set(ofType<fhir4.MedicationRequest>('MedicationRequest').flatMap((request) => terms.drugClasses(request)))].sort(),
+    dischargeDrugClasses: [...new Set(dischargeMedications.flatMap((medication) => medication.classes))].sort(),
+    dischargeMedications,
     observations: ofType<fhir4.Observation>('Observation').flatMap((observation) => observationFact(observation, terms)),
     comorbidities: [...new Set(ordered.filter((condition) => !terms.diseaseGroup(condition)).flatMap((condition) => terms.icd10Codes(condition)))],
   };

@@ -79,6 +79,11 @@ export class RegistryTerms {
     return (condition.code?.coding ?? []).filter((coding) => coding.system === SYSTEM.icd10 && coding.code).map((coding) => coding.code!);
   }
 
+  /** The prescription's YJ code (its first YJ coding). */
+  yjCode(request: fhir4.MedicationRequest): string | undefined {
+    return request.medicationCodeableConcept?.coding?.find((coding) => coding.system === SYSTEM.yj && coding.code)?.code;
+  }
+
   /** Drug classes of a prescription from its YJ code (longest ConceptMap prefix), with their parent classes. */
   drugClasses(request: fhir4.MedicationRequest): string[] {
     const classes: string[] = [];

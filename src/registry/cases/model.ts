@@ -54,9 +54,18 @@ export interface CaseFacts {
   procedures: ProcedureFact[];
   /** Drug classes (jp-cvd-drug-class codes, including the raas-inhibitor children acei/arb/arni) prescribed at discharge. */
   dischargeDrugClasses: string[];
+  /** One entry per discharge prescription, in document order: counting agents (DAPT) needs more than the distinct classes. */
+  dischargeMedications: DischargeMedication[];
   observations: ObservationFact[];
   /** ICD-10 codes of the other (comorbidity) Conditions. */
   comorbidities: string[];
+}
+
+export interface DischargeMedication {
+  /** YJ code (12 characters; the first 7 name the ingredient and route). */
+  code?: string;
+  /** The prescription's drug classes with their parents, as in dischargeDrugClasses. */
+  classes: string[];
 }
 
 export interface ProcedureFact {

@@ -1,6 +1,5 @@
 import type { FhirContext } from '../../fhir/context.js';
-import { linkedPatientIds } from '../summary/linked-patients.js';
-import { currentDecision, recordedConsents } from './registry-consent.js';
+import { OPTED_OUT_PATIENT_IDS } from './opted-out-sql.js';
 
 /** The people left out of secondary use: their Patient record ids and the identifiers (`system|value`) those carry. */
 export interface OptedOut {
@@ -12,18 +11,11 @@ export interface OptedOut {
 /**
  * Everyone who has opted out of secondary use (research export, aggregates, indicators): a person whose current
  * decision (the latest registry Consent among their linked records) is deny, with all of their linked records.
- * Opt-outs are few, so this reads each one's linked records rather than scanning every patient.
+ * The same SQL as the aggregates' and indicators' consent filter (OPTED_OUT_PATIENT_IDS), so all three agree.
  */
-export async function optedOutOfSecondaryUse(context: Pick<FhirContext, 'store' | 'search'>): Promise<OptedOut> {
-  const { rows } = await context.store.sql.query<{ patient_id: string }>(`SELECT patient_id FROM registry_consent WHERE decision = 'deny' ORDER BY patient_id`);
-  const excluded = new Set<string>();
-  for (const { patient_id: patientId } of rows) {
-    if (excluded.has(patientId)) continue;
-    const person = await linkedPatientIds(context, patientId);
-    if (currentDecision(await recordedConsents(context.store.sql, person), 'secondary-use')?.decision !== 'deny') continue;
-    for (const id of person) excluded.add(id);
-  }
-  const patientIds = [...excluded];
+export async function optedOutOfSecondaryUse(context: Pick<FhirContext, 'store'>): Promise<OptedOut> {
+  const { rows } = await context.store.sql.query<{ member: string }>(`SELECT DISTINCT member FROM (${OPTED_OUT_PATIENT_IDS}) opted_out ORDER BY member`);
+  const patientIds = rows.map((row) => row.member);
   const { rows: identifiers } = await context.store.sql.query<{ token: string }>(
     `SELECT DISTINCT (i->>'system') || '|' || (i->>'value') AS token
        FROM resource r, jsonb_array_elements(CASE WHEN jsonb_typeof(r.content->'identifier') = 'array' THEN r.content->'identifier' ELSE '[]'::jsonb END) i

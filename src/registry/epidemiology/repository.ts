@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/database.js';
+import { OPTED_OUT_PATIENT_IDS } from '../consent/opted-out-sql.js';
 import { OPEN_BAND_FROM, type AgeBandWidth } from './age-bands.js';
 
 /** The dimensions a table can be cross-classified by, in the order cells list them. */
@@ -45,9 +46,9 @@ function dimensionSql(dimension: Dimension, query: CaseCountQuery, widthParam: s
 
 /**
  * Registry cases (admissions, by principal disease) admitted in the period, counted per combination of the
- * group-by dimensions; only non-zero combinations are returned. Secondary use: cases of patient records whose
- * registry_consent decision is 'deny' are left out (the rule the indicators apply too; docs/EPIDEMIOLOGY.md says why
- * not the linked-record walk of the de-identified export).
+ * group-by dimensions; only non-zero combinations are returned. Secondary use: cases of people whose current
+ * registry Consent decision (the latest over their linked records) is 'deny' are left out, by the same SQL the
+ * indicators use.
  */
 export async function countCases(sql: Queryable, query: CaseCountQuery): Promise<{ key: string[]; count: number }[]> {
   const params: unknown[] = [query.periodStart, query.periodEnd];
@@ -55,7 +56,7 @@ export async function countCases(sql: Queryable, query: CaseCountQuery): Promise
     'principal_disease IS NOT NULL',
     `admitted_at >= ($1::date)::timestamp AT TIME ZONE 'Asia/Tokyo'`,
     `admitted_at < ($2::date + 1)::timestamp AT TIME ZONE 'Asia/Tokyo'`,
-    `NOT EXISTS (SELECT 1 FROM registry_consent consent WHERE consent.patient_id = registry_case.patient_id AND consent.decision = 'deny')`,
+    `patient_id NOT IN (${OPTED_OUT_PATIENT_IDS})`,
   ];
   if (query.diseases.length) {
     params.push(query.diseases);

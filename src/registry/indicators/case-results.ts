@@ -1,12 +1,14 @@
 import type { Queryable } from '../../db/database.js';
 import type { ResourceStore } from '../../store/resource-store.js';
 import type { RegistryCase } from '../cases/model.js';
+import { OPTED_OUT_PATIENT_IDS } from '../consent/opted-out-sql.js';
 import type { IndicatorSet } from './definitions.js';
 import { evaluateCase } from './evaluate.js';
 
 /**
  * Which cases an indicator report covers: cases discharged in [start, end) (indicators are judged at discharge),
- * of one hospital or of all. Patients whose registry Consent decision is 'deny' are always left out.
+ * of one hospital or of all. People whose current registry Consent decision is 'deny' (the latest over their linked
+ * records) are always left out.
  */
 export interface IndicatorScope {
   start: string;
@@ -52,18 +54,19 @@ export async function refreshResults(store: ResourceStore, indicators: Indicator
   let evaluated = 0;
   for (;;) {
     const batch = await store.transaction(async (tx) => {
-      // One refresher at a time: two concurrent reports would otherwise evaluate and write the same cases.
+      // One refresher at a time: two concurrent reports would otherwise evaluate and write the same cases. The rows are
+      // locked so that a re-derivation cannot slip in between evaluating a case and stamping it current.
       await tx.lockKey('registry-indicator-refresh');
       const { rows } = await tx.sql.query<CaseRow>(
-        // derived_at as text: a JS Date would drop the microseconds, and the stored stamp would never match again.
-        `SELECT c.*, c.derived_at::text AS derived_stamp FROM registry_case c
+        `SELECT c.* FROM registry_case c
            LEFT JOIN registry_indicator_evaluation e ON e.encounter_id = c.encounter_id
           WHERE (e.encounter_id IS NULL OR e.ruleset <> $1 OR e.derived_at IS DISTINCT FROM c.derived_at)
             AND c.discharged_at >= $2 AND c.discharged_at < $3
-          LIMIT ${REFRESH_BATCH}`,
+          LIMIT ${REFRESH_BATCH}
+          FOR UPDATE OF c`,
         [indicators.fingerprint, period.start, period.end],
       );
-      if (rows.length) await writeResults(tx.sql, indicators, rows);
+      if (rows.length) await writeResults(tx.sql, indicators, rows.map(caseOfRow));
       return rows.length;
     });
     evaluated += batch;
@@ -71,29 +74,35 @@ export async function refreshResults(store: ResourceStore, indicators: Indicator
   }
 }
 
-async function writeResults(sql: Queryable, indicators: IndicatorSet, rows: CaseRow[]): Promise<void> {
+/**
+ * Stores the indicator results of cases already written in this transaction (registry_case rows), replacing earlier
+ * ones, and marks them current for this derivation and these Measures. Document ingest and derive-cases call this
+ * with the case they just saved, so the first report after a load has nothing left to evaluate.
+ */
+export async function writeResults(sql: Queryable, indicators: IndicatorSet, cases: RegistryCase[]): Promise<void> {
   const result = { encounter: [] as string[], measure: [] as string[], denominator: [] as boolean[], exclusion: [] as boolean[], numerator: [] as boolean[] };
-  for (const row of rows) {
-    for (const membership of evaluateCase(indicators, caseOfRow(row))) {
-      result.encounter.push(row.encounter_id);
+  for (const registryCase of cases) {
+    for (const membership of evaluateCase(indicators, registryCase)) {
+      result.encounter.push(registryCase.encounterId);
       result.measure.push(membership.measureId);
       result.denominator.push(membership.denominator);
       result.exclusion.push(membership.exclusion);
       result.numerator.push(membership.numerator);
     }
   }
-  const encounters = rows.map((row) => row.encounter_id);
+  const encounters = cases.map((registryCase) => registryCase.encounterId);
   await sql.query('DELETE FROM registry_indicator_result WHERE encounter_id = ANY($1::text[])', [encounters]);
+  // One statement for the results and the stamp (ingest pays this per case). derived_at straight from the rows: the
+  // stamp must equal the case's to the microsecond to count as current.
   await sql.query(
-    `INSERT INTO registry_indicator_result (encounter_id, measure, denominator, exclusion, numerator)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::boolean[], $4::boolean[], $5::boolean[])`,
-    [result.encounter, result.measure, result.denominator, result.exclusion, result.numerator],
-  );
-  await sql.query(
-    `INSERT INTO registry_indicator_evaluation (encounter_id, derived_at, ruleset)
-     SELECT encounter_id, derived_at, $3 FROM unnest($1::text[], $2::timestamptz[]) AS t(encounter_id, derived_at)
+    `WITH added AS (
+       INSERT INTO registry_indicator_result (encounter_id, measure, denominator, exclusion, numerator)
+       SELECT * FROM unnest($3::text[], $4::text[], $5::boolean[], $6::boolean[], $7::boolean[])
+     )
+     INSERT INTO registry_indicator_evaluation (encounter_id, derived_at, ruleset)
+     SELECT encounter_id, derived_at, $2 FROM registry_case WHERE encounter_id = ANY($1::text[])
      ON CONFLICT (encounter_id) DO UPDATE SET derived_at = excluded.derived_at, ruleset = excluded.ruleset`,
-    [encounters, rows.map((row) => row.derived_stamp), indicators.fingerprint],
+    [encounters, indicators.fingerprint, result.encounter, result.measure, result.denominator, result.exclusion, result.numerator],
   );
 }
 
@@ -108,7 +117,7 @@ async function aggregate(sql: Queryable, scope: IndicatorScope, byHospital: bool
        JOIN registry_case c ON c.encounter_id = r.encounter_id
       WHERE c.discharged_at >= $1 AND c.discharged_at < $2
         AND ($3::text IS NULL OR c.hospital_code = $3) AND ($4::text[] IS NULL OR r.measure = ANY($4::text[]))
-        AND NOT EXISTS (SELECT 1 FROM registry_consent k WHERE k.patient_id = c.patient_id AND k.decision = 'deny')
+        AND c.patient_id NOT IN (${OPTED_OUT_PATIENT_IDS})
       GROUP BY ${grouping}`,
     [scope.start, scope.end, byHospital ? null : (scope.hospitalCode ?? null), measureIds ?? null],
   );
@@ -131,7 +140,7 @@ export async function populationSubjects(sql: Queryable, measureId: string, scop
        FROM registry_indicator_result r
        JOIN registry_case c ON c.encounter_id = r.encounter_id
       WHERE r.measure = $1 AND c.discharged_at >= $2 AND c.discharged_at < $3 AND ($4::text IS NULL OR c.hospital_code = $4)
-        AND NOT EXISTS (SELECT 1 FROM registry_consent k WHERE k.patient_id = c.patient_id AND k.decision = 'deny')
+        AND c.patient_id NOT IN (${OPTED_OUT_PATIENT_IDS})
       ORDER BY c.patient_id, c.encounter_id`,
     [measureId, scope.start, scope.end, scope.hospitalCode ?? null],
   );
@@ -160,7 +169,6 @@ interface CaseRow {
   discharged_at: Date | string | null;
   died: boolean;
   facts: RegistryCase['facts'];
-  derived_stamp: string;
 }
 
 const isoOrUndefined = (value: Date | string | null) => (value === null ? undefined : new Date(value).toISOString());
