@@ -180,7 +180,9 @@ export function buildDischargeSummary(context: BundleContext): fhir4.Bundle {
     meta: meta(JP_PROFILE.patient),
     identifier: [
       { system: `${SYSTEM.localPatientIdPrefix}${hospital.code}`, value: registration.localPatientId },
-      ...(registration.insuranceRecorded ? [{ system: SYSTEM.insuranceMemberId, value: formatInsurance(person.insurance) }] : []),
+      // JP-CLINS requires one insurance identifier (R1012); a registration without the member's number carries the
+      // insurer number only, as the JP-CLINS value pattern allows.
+      { system: SYSTEM.insuranceMemberId, value: registration.insuranceRecorded ? formatInsurance(person.insurance) : `${person.insurance.insurerNumber}:::` },
     ],
     name: personName({ family: registration.surnameKanji, given: person.given.kanji }, { family: registration.familyKana, given: registration.givenKana }, registration.halfWidthKana),
     gender: person.male ? 'male' : 'female',
