@@ -99,7 +99,7 @@ describe('synthetic data generator: document structure', () => {
       expect(patient.name?.map((name) => extension(name, 'iso21090-EN-representation')?.valueCode)).toEqual(['IDE', 'SYL']);
       expect(patient.address?.[0].postalCode).toMatch(/^\d{3}-\d{4}$/);
       const insurance = patient.identifier?.find((identifier) => identifier.system === 'http://jpfhir.jp/fhir/clins/Idsystem/JP_Insurance_memberID');
-      if (insurance) expect(insurance.value).toMatch(/^[0-9]{8}:[^:\s　]*:[^:\s　]*:(|[0-9][0-9])$/);
+      expect(insurance?.value).toMatch(/^[0-9]{8}:[^:\s　]*:[^:\s　]*:(|[0-9][0-9])$/);
     }
   });
 
@@ -201,7 +201,8 @@ describe('synthetic data generator: linkage truth', () => {
         for (const variant of truth.variants) seen.add(variant);
         if (truth.variants.includes('half-width-kana')) expect(kana).toMatch(/[\uff66-\uff9f]/);
         else expect(kana).not.toMatch(/[\uff66-\uff9f]/);
-        if (truth.variants.includes('insurance-missing')) expect(patient.identifier).toHaveLength(1);
+        // Without the member number the registration still names the insurer, as JP-CLINS requires.
+        if (truth.variants.includes('insurance-missing')) expect(patient.identifier?.[1].value).toMatch(/^[0-9]{8}:::$/);
         if (truth.variants.includes('kanji-variant')) expect(patient.name?.[0].family).not.toBe(first.name?.[0].family);
         if (truth.variants.includes('kana-typo')) expect(`${patient.name?.[1].family}${patient.name?.[1].given}`).not.toBe(`${first.name?.[1].family}${first.name?.[1].given}`);
         if (truth.variants.includes('full-width-address')) expect(patient.address?.[0].line?.[0]).toMatch(/[０-９]/);
