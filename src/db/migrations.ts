@@ -249,7 +249,6 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       );
     `,
   },
-  // migration slot 7: tenancy
   {
     version: 7,
     name: 'hospital tenancy of resources',

@@ -108,7 +108,6 @@ export const FHIR_ROUTES: FhirRoute[] = [
   { method: 'POST', path: '/Group/:id/$export', operation: GROUP_EXPORT, level: 'instance', resourceType: 'Group', handler: exportGroup },
   { method: 'POST', path: '/$validate', operation: VALIDATE, level: 'system', handler: validate },
   { method: 'POST', path: '/:type/$validate', operation: VALIDATE, level: 'type', handler: validate },
-  // route slot: registry cases
   // Completeness of the registry items of accepted discharge summaries (docs/REGISTRY-CASES.md); the operation decides
   // by role which hospitals a caller may see.
   {
@@ -118,17 +117,14 @@ export const FHIR_ROUTES: FhirRoute[] = [
     level: 'system',
     handler: registryCompleteness,
   },
-  // route slot: patient linkage
   // Patient linkage (docs/LINKAGE.md): candidates for a Patient, and an operator's unlink or link of two records.
   { method: 'POST', path: '/Patient/$match', operation: PATIENT_MATCH, level: 'type', resourceType: 'Patient', handler: patientMatch },
   { method: 'POST', path: '/Patient/:id/$unlink', operation: PATIENT_UNLINK, level: 'instance', resourceType: 'Patient', handler: patientUnlink },
   { method: 'POST', path: '/Patient/:id/$link', operation: PATIENT_LINK, level: 'instance', resourceType: 'Patient', handler: patientLink },
-  // route slot: acute-care summary
   // Patient/$everything (R4) and the registry's acute-care summary (docs/ACUTE-CARE-SUMMARY.md); the summary decides
   // consent and the emergency rule itself and audits its ground.
   { method: 'GET', path: '/Patient/:id/$everything', operation: EVERYTHING, level: 'instance', resourceType: 'Patient', handler: patientEverything },
   { method: 'GET', path: '/Patient/:id/$acute-care-summary', operation: ACUTE_CARE_SUMMARY, level: 'instance', resourceType: 'Patient', handler: acuteCareSummaryOperation },
-  // route slot: indicators
   // Clinical indicators (docs/INDICATORS.md): the IG's Measures evaluated over registry cases; static paths win over /:type/:id.
   { method: 'GET', path: '/Measure/$evaluate-measure', operation: EVALUATE_MEASURE, level: 'type', resourceType: 'Measure', handler: evaluateAllMeasures },
   { method: 'POST', path: '/Measure/$evaluate-measure', operation: EVALUATE_MEASURE, level: 'type', resourceType: 'Measure', handler: evaluateAllMeasures },
@@ -136,7 +132,6 @@ export const FHIR_ROUTES: FhirRoute[] = [
   { method: 'POST', path: '/Measure/:id/$evaluate-measure', operation: EVALUATE_MEASURE, level: 'instance', resourceType: 'Measure', handler: evaluateMeasure },
   { method: 'GET', path: '/Organization/$indicator-checklist', operation: INDICATOR_CHECKLIST, level: 'type', resourceType: 'Organization', handler: indicatorChecklist },
   { method: 'GET', path: '/Organization/$care-listing', operation: CARE_LISTING, level: 'type', resourceType: 'Organization', handler: careListingOperation },
-  // route slot: epidemiology
   // Aggregates over registry cases; the operation itself decides by role which cases a caller may count.
   { method: 'GET', path: '/$epidemiology', operation: EPIDEMIOLOGY, level: 'system', formats: [EPIDEMIOLOGY_CSV], handler: epidemiology },
 ];
