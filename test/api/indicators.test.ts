@@ -284,6 +284,18 @@ describe('checklist and care listing', () => {
 });
 
 describe('indicators over ingested discharge summaries', () => {
+  it('evaluates each case at ingest, so the first report has nothing left to evaluate', async () => {
+    const { rows } = await api.runtime.db.query<{ cases: number; evaluated: number }>(
+      `SELECT count(*)::int AS cases, count(e.encounter_id)::int AS evaluated
+         FROM registry_case c LEFT JOIN registry_indicator_evaluation e ON e.encounter_id = c.encounter_id AND e.derived_at = c.derived_at
+        WHERE c.encounter_id NOT LIKE 'hand-%'`,
+    );
+    expect(rows[0].cases).toBe(generated.length);
+    expect(rows[0].evaluated).toBe(generated.length);
+    const generatedYears = { start: '2024-01-01T00:00:00+09:00', end: '2027-01-01T00:00:00+09:00' };
+    expect(await refreshResults(api.runtime.context.store, indicatorSet(api.runtime.context.conformance), generatedYears)).toBe(0);
+  });
+
   it('counts each disease of the generated documents in its mortality Measure', async () => {
     const response = await api.http.get('/fhir/Measure/$evaluate-measure?periodStart=2024&periodEnd=2026').set('Accept', FHIR);
     expect(response.status).toBe(200);
