@@ -1,5 +1,5 @@
 import fhirpath from 'fhirpath';
-import type { ParameterCatalog, ParameterType, ResolvedParameter } from './parameters.js';
+import { unionBranches, type ParameterCatalog, type ParameterType, type ResolvedParameter } from './parameters.js';
 import { dateRange, normaliseString } from './values.js';
 
 /** Index rows of one resource, per index table. `grp` ties together the components of one composite element. */
@@ -154,10 +154,55 @@ function stringsOf({ type, value }: TypedValue): string[] {
   return [];
 }
 
+/** A function call whose argument holds no parentheses: arguments are blanked to `{}` innermost first. */
+const INNERMOST_CALL = /(\w+)\(([^()]*)\)/g;
+/**
+ * A plain path: member steps, indexes, `as T` and functions whose argument is evaluated per input item (so that an
+ * empty input yields nothing whatever it says), maybe parenthesised. Group 1 is the top-level element.
+ */
+const PLAIN_PATH = /^\(*[A-Z]\w*\.(\w+)(\{\})?(\.(?:where|select|extension|ofType|as|first|last|resolve)\{\}|\.\w+|\[\d+\]|\s+as\s+[A-Za-z]+|\s*\))*$/;
+
+/**
+ * The top-level elements an expression reads, when it can yield nothing without one of them (every union branch a
+ * plain path from the resource); undefined when that cannot be told (operators, exists(), %variables...), in which
+ * case it is always evaluated. Lets extraction skip the FHIRPath evaluation of most parameters of a resource.
+ */
+export function rootElements(expression: string): Set<string> | undefined {
+  const names = new Set<string>();
+  for (const branch of unionBranches(expression)) {
+    let plain = branch.replace(/'(?:[^'\\]|\\.)*'/g, "''");
+    for (let previous = ''; previous !== plain; ) [previous, plain] = [plain, plain.replace(INNERMOST_CALL, '$1{}')];
+    const match = PLAIN_PATH.exec(plain.trim());
+    if (!match || (match[2] && match[1] !== 'extension')) return undefined;
+    names.add(match[1]);
+  }
+  return names;
+}
+
+const rootElementsOf = new WeakMap<ResolvedParameter, Set<string> | undefined>();
+
+/**
+ * True when `parameter` certainly selects nothing from a resource with these top-level keys: none of the elements
+ * its expression starts from is there (a choice element `value` as `valueQuantity`; `_name` for extensions of primitives).
+ */
+export function selectsNothing(parameter: ResolvedParameter, keys: string[]): boolean {
+  if (!rootElementsOf.has(parameter)) rootElementsOf.set(parameter, rootElements(parameter.expression));
+  const roots = rootElementsOf.get(parameter);
+  if (!roots) return false;
+  return !keys.some((key) => {
+    const name = key.startsWith('_') ? key.slice(1) : key;
+    if (roots.has(name)) return true;
+    for (const root of roots) if (name.length > root.length && name.startsWith(root) && /[A-Z]/.test(name[root.length])) return true;
+    return false;
+  });
+}
+
 /** Index rows of one resource for every indexed parameter of its type. */
 export function extractRows(catalog: ParameterCatalog, resource: fhir4.Resource, onError: (parameter: ResolvedParameter, error: Error) => void): IndexRows {
   const rows = emptyRows();
+  const keys = Object.keys(resource);
   for (const parameter of catalog.indexed(resource.resourceType)) {
+    if (selectsNothing(parameter, keys)) continue;
     try {
       const results = parameter.evaluate(resource);
       if (parameter.type !== 'composite') {

@@ -1,6 +1,6 @@
 import type { ConformanceRegistry } from '../conformance/package-loader.js';
 import type { Database, Queryable } from '../db/database.js';
-import type { WriteIndexer } from '../store/resource-store.js';
+import type { IndexedWrite, WriteIndexer } from '../store/resource-store.js';
 import { emptyRows, extractRows, type IndexRows } from './extract.js';
 import { ParameterCatalog, type ResolvedParameter } from './parameters.js';
 import { indexedText } from './values.js';
@@ -31,16 +31,17 @@ function columnValue(value: unknown, cast: string): unknown {
 }
 
 /**
- * Replaces the index rows of the written resources in one statement: old rows of every written rid are deleted
- * and the new rows inserted through unnest() arrays, so a write costs one round trip however many rows it has.
+ * Replaces index rows in one statement: the old rows of `staleRids` are deleted and the new rows inserted through
+ * unnest() arrays, so a write costs one round trip however many rows it has.
  */
-export async function writeIndexRows(sql: Queryable, rids: number[], indexed: { rid: number; type: string; rows: IndexRows }[]): Promise<void> {
-  if (rids.length === 0) return;
-  const params: unknown[] = [rids];
+export async function writeIndexRows(sql: Queryable, staleRids: number[], indexed: { rid: number; type: string; rows: IndexRows }[]): Promise<void> {
+  const params: unknown[] = [];
   const bind = (value: unknown, cast: string) => `$${params.push(value)}::${cast}[]`;
+  // Six DELETEs that find nothing still cost an index probe each: left out when every resource is new.
+  const stale = staleRids.length ? bind(staleRids, 'bigint') : undefined;
   const parts: string[] = [];
   for (const table of Object.keys(COLUMNS) as Table[]) {
-    parts.push(`delete_${table} AS (DELETE FROM search_${table} WHERE rid = ANY($1::bigint[]))`);
+    if (stale) parts.push(`delete_${table} AS (DELETE FROM search_${table} WHERE rid = ANY(${stale}))`);
     const flat = indexed.flatMap(({ rid, type, rows }) => rows[table].map((row) => ({ rid, type, ...row }) as Record<string, unknown>));
     if (flat.length === 0) continue;
     const columns = COLUMNS[table].map((column) => column.split(':') as [string, string]);
@@ -56,7 +57,7 @@ export async function writeIndexRows(sql: Queryable, rids: number[], indexed: { 
         SELECT * FROM unnest(${arrays.join(', ')}))`,
     );
   }
-  await sql.query(`WITH ${parts.join(',\n')} SELECT 1`, params);
+  if (parts.length) await sql.query(`WITH ${parts.join(',\n')} SELECT 1`, params);
 }
 
 /** Keeps the index tables in step with every write; plugged into the ResourceStore as its WriteIndexer. */
@@ -70,10 +71,10 @@ export class SearchIndexer implements WriteIndexer {
     return extractRows(this.catalog, resource, this.onError);
   }
 
-  async indexWrites(tx: Queryable, writes: { rid: number; type: string; resource?: fhir4.Resource }[]): Promise<void> {
+  async indexWrites(tx: Queryable, writes: IndexedWrite[]): Promise<void> {
     await writeIndexRows(
       tx,
-      writes.map((write) => write.rid),
+      writes.filter((write) => !write.created).map((write) => write.rid),
       writes.map(({ rid, type, resource }) => ({ rid, type, rows: resource ? this.rowsOf(resource) : emptyRows() })),
     );
   }

@@ -124,7 +124,15 @@ function stamp(resource: fhir4.Resource, id: string, versionId: number, lastUpda
  * with the resource. Implemented outside the store (the search engine) and injected.
  */
 export interface WriteIndexer {
-  indexWrites(tx: Queryable, writes: { rid: number; type: string; resource?: fhir4.Resource }[]): Promise<void>;
+  indexWrites(tx: Queryable, writes: IndexedWrite[]): Promise<void>;
+}
+
+/** A written resource as indexers see it: absent `resource` for a deletion; `created` when its rid is new this write. */
+export interface IndexedWrite {
+  rid: number;
+  type: string;
+  resource?: fhir4.Resource;
+  created?: boolean;
 }
 
 /**
@@ -290,7 +298,7 @@ export class ResourceStore {
         }
       });
 
-      const indexed: { rid: number; type: string; resource?: fhir4.Resource }[] = [];
+      const indexed: IndexedWrite[] = [];
       if (inserts.length) {
         const { rows } = await store.sql.query<{ rid: number; type: string; id: string }>(
           `WITH input AS (
@@ -320,7 +328,7 @@ export class ResourceStore {
             results[insert.index] = await store.put(write.resource, write.id, { ifMatch: write.ifMatch, lastUpdated });
             continue;
           }
-          indexed.push({ rid, type, resource: insert.stored });
+          indexed.push({ rid, type, resource: insert.stored, created: true });
           results[insert.index] = {
             version: { type, id: id!, versionId: '1', lastUpdated, deleted: false, method: insert.method, resource: insert.stored },
             created: true,
@@ -432,7 +440,7 @@ export class ResourceStore {
       [type, id, lastUpdated, JSON.stringify(stored), method, writtenTenant(this.scope)],
     );
     if (rows.length === 0) return undefined;
-    await this.indexer?.indexWrites(this.sql, [{ rid: rows[0].rid, type, resource: stored }]);
+    await this.indexer?.indexWrites(this.sql, [{ rid: rows[0].rid, type, resource: stored, created: true }]);
     return { type, id, versionId: '1', lastUpdated, deleted: false, method, resource: stored };
   }
 
