@@ -12,7 +12,7 @@ import { checkType } from '../resource-checks.js';
 import { versionHeaders, writeResponse } from '../respond.js';
 import { validateForWrite } from '../write-validation.js';
 import { create } from './create.js';
-import { searchMatches, withParameterErrors } from './search-type.js';
+import { searchMatches } from './search-type.js';
 import { documentScope } from '../tenancy.js';
 
 /** Entries of these types stand for the same real-world party across documents: matched by identifier, not re-created. */
@@ -65,8 +65,8 @@ export async function documentBundle(context: FhirContext, request: FhirRequest)
       conditionKey('Bundle', `identifier=${documentKey}`),
       ...shared.flatMap((entry) => identifierTokens(entry.resource!).map((token) => conditionKey(entry.resource!.resourceType, `identifier=${token}`))),
     ]);
-    const found = await storedByIdentifiers(tx, documentKey, shared);
-    const previous = found.documentId ? await store.read('Bundle', found.documentId) : undefined;
+    const stored = await searchMatches(tx, 'Bundle', [['identifier', documentKey]], 'Document identifier', 1);
+    const previous = stored.length ? await store.read('Bundle', stored[0].id) : undefined;
     if (previous?.resource) {
       const previousBundle = previous.resource as fhir4.Bundle;
       const order = compareVersions(version, documentVersion(previousBundle));
@@ -100,7 +100,7 @@ export async function documentBundle(context: FhirContext, request: FhirRequest)
         target = prior;
         if (prior.owned) writes.push({ entry, id: prior.resourceId, method: 'PUT' });
       } else {
-        const existing = found.shared.get(entry);
+        const existing = shared.includes(entry) ? await atEntry(entry, () => storedByIdentifier(tx, entry.resource!)) : undefined;
         target = { entryKey, resourceType: type, resourceId: existing ?? newId(), owned: !existing };
         if (!existing) writes.push({ entry, id: target.resourceId, method: 'POST' });
       }
@@ -184,53 +184,11 @@ function documentEntry(context: FhirContext, entry: fhir4.BundleEntry, index: nu
   return { index, label, fullUrl: entry.fullUrl, method: 'POST', url: type, segments: [type], query: [], resource, headers: {} };
 }
 
-/** Resources one identifier look-up returns at most; a fuller page is looked up again token by token. */
-const IDENTIFIER_LOOKUP_LIMIT = 200;
-
-/** `,` separates alternatives in a search value: identifier values containing it (or `\\`) are escaped. */
-function escapeSearchValue(value: string): string {
-  return value.replace(/[\\,]/g, '\\$&');
-}
-
-/**
- * The stored document (Bundle with `documentKey`) and, per shared entry, the stored resource its identifiers match:
- * the first of its identifiers (system and value) that exactly one stored resource of its type has. One search over
- * the Bundle and the shared types with every identifier as alternatives, counted per type and identifier here.
- */
-async function storedByIdentifiers(
-  context: FhirContext,
-  documentKey: string,
-  shared: ParsedEntry[],
-): Promise<{ documentId?: string; shared: Map<ParsedEntry, string> }> {
-  const wanted = [{ type: 'Bundle', tokens: [documentKey] }, ...shared.map((entry) => ({ type: entry.resource!.resourceType, tokens: identifierTokens(entry.resource!) }))];
-  const types = [...new Set(wanted.map((one) => one.type))];
-  const tokens = [...new Set(wanted.flatMap((one) => one.tokens))];
-  const { matches } = await withParameterErrors(() =>
-    context.search.search({ types }, [['identifier', tokens.map(escapeSearchValue).join(',')], ['_total', 'none']], {
-      count: IDENTIFIER_LOOKUP_LIMIT,
-      tx: context.store.sql,
-      scope: context.store.scope,
-    }),
-  );
-  const complete = matches.length < IDENTIFIER_LOOKUP_LIMIT;
-  const holders = new Map<string, Set<string>>();
-  for (const match of matches) {
-    for (const token of identifierTokens(match.resource)) {
-      const key = `${match.type} ${token}`;
-      holders.set(key, (holders.get(key) ?? new Set()).add(match.id));
-    }
+/** The stored resource an entry's identifiers (system and value) match, when exactly one does. */
+async function storedByIdentifier(context: FhirContext, resource: fhir4.Resource): Promise<string | undefined> {
+  for (const token of identifierTokens(resource)) {
+    const matches = await searchMatches(context, resource.resourceType, [['identifier', token]], 'Identifier', 2);
+    if (matches.length === 1) return matches[0].id;
   }
-  const documentId = complete ? holders.get(`Bundle ${documentKey}`)?.values().next().value : (await searchMatches(context, 'Bundle', [['identifier', documentKey]], 'Document identifier', 1))[0]?.id;
-  const found = new Map<ParsedEntry, string>();
-  for (const entry of shared) {
-    const type = entry.resource!.resourceType;
-    for (const token of identifierTokens(entry.resource!)) {
-      const ids = complete ? [...(holders.get(`${type} ${token}`) ?? [])] : (await atEntry(entry, () => searchMatches(context, type, [['identifier', token]], 'Identifier', 2))).map((match) => match.id);
-      if (ids.length === 1) {
-        found.set(entry, ids[0]);
-        break;
-      }
-    }
-  }
-  return { documentId, shared: found };
+  return undefined;
 }
