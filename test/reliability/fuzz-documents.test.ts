@@ -8,7 +8,8 @@ import { incompleteDocuments, invalidResources, storedResources } from './stored
 // Mutation fuzzer: valid registry discharge-summary documents, damaged (see mutations.ts), POSTed to /fhir/Bundle
 // and /fhir in process. FUZZ_SEED and FUZZ_CASES reproduce or resize a run. Patients may legitimately be stored twice
 // here (a mutated transaction POSTs a Patient without If-None-Exist), so de-duplication is checked by the soak instead.
-const seed = process.env.FUZZ_SEED || String(Date.now() % 1_000_000);
+// A fixed default seed keeps CI reproducible; pass FUZZ_SEED to explore other cases.
+const seed = process.env.FUZZ_SEED || '42';
 const cases = Number(process.env.FUZZ_CASES || 10_000);
 
 const api = useTestApi();

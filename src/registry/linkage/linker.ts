@@ -26,7 +26,9 @@ function blockingCriteria(patient: fhir4.Patient): [string, string][][] {
   if (patient.birthDate) criteria.push([['birthdate', patient.birthDate]]);
   const kana = kanaName(patient);
   if (kana?.family && kana.given?.length && patient.birthDate) {
-    criteria.push([['family', kana.family], ...kana.given.map((given): [string, string] => ['given', given]), ['birthdate', patient.birthDate.slice(0, 4)]]);
+    // The first given name only: one search condition per given name would let a record with thousands of them
+    // (valid FHIR) turn its own linkage into a query with thousands of joins.
+    criteria.push([['family', kana.family], ['given', kana.given[0]], ['birthdate', patient.birthDate.slice(0, 4)]]);
   }
   const insurance = patient.identifier?.find((identifier) => identifier.system === INSURANCE_MEMBER_SYSTEM && identifier.value);
   if (insurance && personalInsuranceNumber(patient)) criteria.push([['identifier', `${INSURANCE_MEMBER_SYSTEM}|${insurance.value}`]]);

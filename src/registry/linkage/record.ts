@@ -39,7 +39,11 @@ function nameOf(patient: fhir4.Patient, representation: 'SYL' | 'IDE'): fhir4.Hu
 /** The kana (SYL) name of a Patient. */
 export const kanaName = (patient: fhir4.Patient) => nameOf(patient, 'SYL');
 
-const whole = (name: fhir4.HumanName | undefined) => (name ? `${name.family ?? ''}${(name.given ?? []).join('')}` || (name.text ?? '') : '');
+/** Longer than any real name; caps the edit-distance work a hostile record can cause (it is quadratic in length). */
+const MAX_NAME_LENGTH = 64;
+
+const whole = (name: fhir4.HumanName | undefined) =>
+  (name ? `${name.family ?? ''}${(name.given ?? []).join('')}` || (name.text ?? '') : '').slice(0, MAX_NAME_LENGTH);
 
 /** The hospital code of a record's local patient identifier, if it has one. */
 export function hospitalCodeOf(patient: fhir4.Patient): string | undefined {
