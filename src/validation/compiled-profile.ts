@@ -202,10 +202,13 @@ export class ProfileCache {
   constructor(private readonly registry: ConformanceRegistry) {}
 
   get(canonical: string): CompiledProfile | undefined {
+    // Only loaded profiles are cached: canonicals and type names come from submitted data (meta.profile,
+    // resourceType), and remembering every unknown one would let a client grow the server's memory without bound.
     let profile = this.compiled.get(canonical);
     if (profile === undefined) {
       const sd = this.registry.structureDefinition(canonical);
-      profile = sd?.snapshot ? compileProfile(sd, this.registry) : null;
+      if (!sd) return undefined;
+      profile = sd.snapshot ? compileProfile(sd, this.registry) : null;
       this.compiled.set(canonical, profile);
     }
     return profile ?? undefined;
@@ -217,8 +220,8 @@ export class ProfileCache {
   forType(typeName: string): CompiledProfile | undefined {
     let profile = this.byTypeName.get(typeName);
     if (profile === undefined) {
-      profile = this.get(typeName.includes(':') ? typeName : `http://hl7.org/fhir/StructureDefinition/${typeName}`) ?? null;
-      this.byTypeName.set(typeName, profile);
+      profile = this.get(typeName.includes(':') ? typeName : `http://hl7.org/fhir/StructureDefinition/${typeName}`);
+      if (profile) this.byTypeName.set(typeName, profile);
     }
     return profile ?? undefined;
   }

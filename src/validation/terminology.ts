@@ -60,19 +60,22 @@ const EXTERNAL_TERMINOLOGIES = new Set([
  * `descendent-of` and `=` filters), caching every expansion. Nothing here calls a terminology server.
  */
 export class LocalTerminology {
-  private readonly codeSystems = new Map<string, IndexedCodeSystem | null>();
+  private readonly codeSystems = new Map<string, IndexedCodeSystem>();
   private readonly expansions = new Map<string, Expansion | null>();
 
   constructor(private readonly registry: ConformanceRegistry) {}
 
   codeSystem(url: string): IndexedCodeSystem | undefined {
+    // Only loaded code systems are cached: system URLs come from submitted data, and remembering every unknown one
+    // would let a client grow the server's memory without bound.
     let indexed = this.codeSystems.get(url);
     if (indexed === undefined) {
       const resource = this.registry.codeSystem(url);
-      indexed = resource ? indexCodeSystem(resource) : null;
+      if (!resource) return undefined;
+      indexed = indexCodeSystem(resource);
       this.codeSystems.set(url, indexed);
     }
-    return indexed ?? undefined;
+    return indexed;
   }
 
   hasValueSet(url: string): boolean {
@@ -103,9 +106,14 @@ export class LocalTerminology {
     // Guard against include.valueSet cycles while this expansion is in progress.
     this.expansions.set(valueSetUrl, null);
     const valueSet = this.registry.valueSet(valueSetUrl);
-    const expansion = valueSet ? this.expandValueSet(valueSet) : null;
+    if (!valueSet) {
+      // Unknown URLs are not remembered (they may come from submitted data).
+      this.expansions.delete(valueSetUrl);
+      return undefined;
+    }
+    const expansion = this.expandValueSet(valueSet);
     this.expansions.set(valueSetUrl, expansion);
-    return expansion ?? undefined;
+    return expansion;
   }
 
   private expandValueSet(valueSet: fhir4.ValueSet): Expansion {
