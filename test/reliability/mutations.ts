@@ -65,6 +65,9 @@ const WEIRD_STRINGS = [
   'identifier.where(true)',
 ];
 const WEIRD_DATES = ['2024-13-45', '2024-02-30', '2024-02-30T25:61:00Z', 'yesterday', '', '99999-01-01', '2024-1-1', '0000-00-00', '2024-06-01T10:00:00', '2024-06-01T10:00:00+25:00'];
+/** Upper bound of the JSON one 'huge array' mutation produces. */
+const MAX_HUGE_ARRAY_BYTES = 25_000_000;
+
 const WEIRD_CODES = ['', ' ', 'no-such-code', 'Ⅰ', '\u0000', 'a'.repeat(5000), 'cerebral infarction', '9999999'];
 const REFERENCE_TARGETS = ['urn:uuid:00000000-0000-4000-8000-000000000000', 'Patient/does-not-exist', 'Patient/', 'http://elsewhere.example/fhir/Patient/1', '#missing', 'Patient/../../x', 'urn:oid:1.2.3'];
 const RESOURCE_TYPES = ['Patient', 'Observation', 'Bundle', 'OperationOutcome', 'AuditEvent', 'NoSuchType', 'patient', '', 'Composition', 'Parameters'];
@@ -125,7 +128,11 @@ const STRUCTURAL: [string, (rng: SeededRandom, bundle: JsonObject) => void][] = 
     const arrays = slots(bundle).filter((slot) => Array.isArray(get(slot)) && (get(slot) as Json[]).length);
     if (arrays.length) {
       const slot = rng.pick(arrays);
-      set(slot, Array.from({ length: rng.pick([200, 2_000]) }, () => structuredClone((get(slot) as Json[])[0])));
+      const first = (get(slot) as Json[])[0];
+      // Bounded by bytes too: copying an element that an earlier mutation already made huge would otherwise build a
+      // body of gigabytes in the fuzzer itself. A little over the server's 20 MB limit still exercises the 413.
+      const copies = Math.max(1, Math.min(rng.pick([200, 2_000]), Math.floor(MAX_HUGE_ARRAY_BYTES / JSON.stringify(first).length)));
+      set(slot, Array.from({ length: copies }, () => structuredClone(first)));
     }
   }],
   ['wrong resourceType', (rng, bundle) => {
