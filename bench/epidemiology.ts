@@ -15,9 +15,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { loadConfig } from '../src/config.js';
 import { createRuntime } from '../src/server.js';
+import { dropSchema } from '../src/db/postgres.js';
 
 const CASES = Number(process.env.BENCH_CASES ?? 25_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -107,10 +107,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await runtime.close();
-    const client = new pg.Client({ connectionString: DATABASE_URL });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS "${SCHEMA}" CASCADE`);
-    await client.end();
+    await dropSchema(DATABASE_URL, SCHEMA);
   }
 }
 

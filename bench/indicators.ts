@@ -13,7 +13,6 @@
  * now pays per case. 2 % of patients opt out.
  */
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import fhirpath from 'fhirpath';
 import { loadConfig } from '../src/config.js';
 import { countPopulations, refreshResults, writeResults, type IndicatorScope } from '../src/registry/indicators/case-results.js';
@@ -27,6 +26,7 @@ import { registryTerms } from '../src/registry/cases/ig-terms.js';
 import type { RegistryCase } from '../src/registry/cases/model.js';
 import { DEFAULT_OPTIONS, generateAdmissions } from '../src/registry/synthetic/index.js';
 import { createRuntime } from '../src/server.js';
+import { dropSchema } from '../src/db/postgres.js';
 
 const ADMISSIONS = Number(process.env.BENCH_ADMISSIONS ?? 25_000);
 const HOSPITALS = Number(process.env.BENCH_HOSPITALS ?? 200);
@@ -184,10 +184,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await runtime.close();
-    const client = new pg.Client({ connectionString: DATABASE_URL });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS "${SCHEMA}" CASCADE`);
-    await client.end();
+    await dropSchema(DATABASE_URL, SCHEMA);
   }
 }
 

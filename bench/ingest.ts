@@ -12,24 +12,17 @@
  * ingest time into validation and the rest (link rewriting, SQL, indexes, case derivation). The data live in schema
  * bench_ingest, dropped and re-created by every run.
  */
-import pg from 'pg';
 import { loadConfig } from '../src/config.js';
 import type { FhirRequest } from '../src/fhir/context.js';
 import { documentBundle } from '../src/fhir/interaction/document.js';
 import { DEFAULT_OPTIONS, generateAdmissions } from '../src/registry/synthetic/index.js';
 import { createRuntime } from '../src/server.js';
+import { dropSchema } from '../src/db/postgres.js';
 
 const DATABASE_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const RESOURCES = Number(process.env.BENCH_RESOURCES || 10_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY || 2);
 const SCHEMA = 'bench_ingest';
-
-async function resetSchema(): Promise<void> {
-  const client = new pg.Client({ connectionString: DATABASE_URL });
-  await client.connect();
-  await client.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
-  await client.end();
-}
 
 /** Runs `work` over items with `concurrency` workers; returns seconds. */
 async function timed<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<number> {
@@ -44,7 +37,7 @@ async function timed<T>(items: T[], concurrency: number, work: (item: T) => Prom
 }
 
 async function main(): Promise<void> {
-  await resetSchema();
+  await dropSchema(DATABASE_URL, SCHEMA);
   const runtime = await createRuntime({ ...loadConfig(), databaseUrl: DATABASE_URL }, { logger: false, postgres: { schema: SCHEMA } });
   try {
     // Documents until their entries (plus the Bundle itself) reach RESOURCES. Every patient carries the insurance
@@ -109,7 +102,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await runtime.close();
-    await resetSchema();
+    await dropSchema(DATABASE_URL, SCHEMA);
   }
 }
 

@@ -10,13 +10,13 @@
  * hospital's ReadScope, as a hospital client's request does, and is reported against the unscoped run.
  */
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { loadConfig } from '../src/config.js';
 import type { Queryable } from '../src/db/database.js';
 import { writeIndexRows } from '../src/search/indexer.js';
 import { createRuntime } from '../src/server.js';
 import { hospitalScope } from '../src/fhir/tenancy.js';
 import { ALL_TENANTS } from '../src/store/tenancy.js';
+import { dropSchema } from '../src/db/postgres.js';
 
 const TARGET = Number(process.env.BENCH_RESOURCES ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
@@ -269,10 +269,7 @@ const QUERIES: BenchQuery[] = [
 ];
 
 async function main() {
-  const admin = new pg.Client({ connectionString: DATABASE_URL });
-  await admin.connect();
-  if (!REUSE) await admin.query(`DROP SCHEMA IF EXISTS "${SCHEMA}" CASCADE`);
-  await admin.end();
+  if (!REUSE) await dropSchema(DATABASE_URL, SCHEMA);
   const runtime = await createRuntime({ ...loadConfig(), dataDir: 'memory://', databaseUrl: DATABASE_URL }, { logger: false, postgres: { schema: SCHEMA } });
   const { db } = runtime;
   const started = performance.now();

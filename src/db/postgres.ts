@@ -43,3 +43,14 @@ export async function openPostgres(connectionString: string, options: PostgresOp
     close: () => pool.end(),
   };
 }
+
+/** Drops a schema and everything in it (test and benchmark databases live in private schemas). */
+export async function dropSchema(connectionString: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema.replaceAll('"', '""')}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}

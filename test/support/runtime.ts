@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import pg from 'pg';
 import request from 'supertest';
 import { afterAll, beforeAll } from 'vitest';
 import { loadConfig, type ServerConfig } from '../../src/config.js';
 import { createRuntime, type Runtime } from '../../src/server.js';
+import { dropSchema } from '../../src/db/postgres.js';
 
 /** The store a suite runs against: vitest's `pglite` and `postgres` projects set STORE. */
 export const STORE = process.env.STORE === 'postgres' ? 'postgres' : 'pglite';
@@ -34,10 +34,7 @@ export async function startTestRuntime(overrides: Partial<ServerConfig> = {}): P
     async close() {
       await runtime.close();
       if (STORE === 'postgres') {
-        const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-        await client.connect();
-        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-        await client.end();
+        await dropSchema(TEST_DATABASE_URL, schema);
       }
     },
   };
