@@ -1,9 +1,8 @@
 import { careListing } from '../../registry/indicators/care-listing.js';
-import { IG_BASE, IG_CODE_SYSTEM, SYSTEM } from '../../registry/synthetic/canonical.js';
+import { IG_BASE, IG_CODE_SYSTEM } from '../../registry/synthetic/canonical.js';
 import type { FhirContext, FhirRequest, FhirResponse } from '../context.js';
-import { authorizedHospital, operationParameters, rejectUnknown, reportPeriod } from './indicator-request.js';
+import { hospitalReportRequest } from './indicator-request.js';
 
-const PARAMETERS = ['hospital', 'periodStart', 'periodEnd'] as const;
 const DISEASE_GROUP_SYSTEM = `${IG_BASE}/CodeSystem/jp-cvd-disease-group`;
 
 /** The display of each code of an IG CodeSystem (its concepts, nested ones included). */
@@ -27,18 +26,14 @@ const coding = (system: string, code: string, names: Map<string, string>): fhir4
  * jp-cvd-procedure code) parameters.
  */
 export async function careListingOperation(context: FhirContext, request: FhirRequest): Promise<FhirResponse> {
-  const parameters = operationParameters(request);
-  rejectUnknown(parameters, PARAMETERS);
-  const { period, bounds } = reportPeriod(parameters);
-  const hospitalCode = authorizedHospital(request, parameters, { required: true, subjects: false }) as string;
+  const { bounds, hospitalCode, header } = hospitalReportRequest(request);
   const listing = await careListing(context.store.sql, { ...bounds, hospitalCode });
   const diseaseNames = displays(context, DISEASE_GROUP_SYSTEM);
   const procedureNames = displays(context, IG_CODE_SYSTEM.procedure);
   const body: fhir4.Parameters = {
     resourceType: 'Parameters',
     parameter: [
-      { name: 'hospital', valueIdentifier: { system: SYSTEM.medicalInstitutionNo, value: hospitalCode } },
-      { name: 'period', valuePeriod: { start: period.start, end: period.end } },
+      ...header,
       ...listing.diseases.map((row) => ({
         name: 'disease',
         part: [

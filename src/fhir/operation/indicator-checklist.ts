@@ -1,11 +1,9 @@
 import { countPopulations, type PopulationCounts } from '../../registry/indicators/case-results.js';
 import { indicatorSet } from '../../registry/indicators/definitions.js';
 import { proportion } from '../../registry/indicators/measure-report.js';
-import { SYSTEM } from '../../registry/synthetic/canonical.js';
 import type { FhirContext, FhirRequest, FhirResponse } from '../context.js';
-import { authorizedHospital, operationParameters, rejectUnknown, reportPeriod } from './indicator-request.js';
+import { hospitalReportRequest } from './indicator-request.js';
 
-const PARAMETERS = ['hospital', 'periodStart', 'periodEnd'] as const;
 
 /** denominator / exclusion / numerator / rate parts of one side (hospital or national) of a checklist row. */
 function countParts(prefix: 'hospital' | 'national', counts: PopulationCounts | undefined): fhir4.ParametersParameter[] {
@@ -24,10 +22,7 @@ function countParts(prefix: 'hospital' | 'national', counts: PopulationCounts | 
  * `indicator` parameter per IG Measure with the hospital's counts and rate beside the national ones.
  */
 export async function indicatorChecklist(context: FhirContext, request: FhirRequest): Promise<FhirResponse> {
-  const parameters = operationParameters(request);
-  rejectUnknown(parameters, PARAMETERS);
-  const { period, bounds } = reportPeriod(parameters);
-  const hospitalCode = authorizedHospital(request, parameters, { required: true, subjects: false }) as string;
+  const { bounds, hospitalCode, header } = hospitalReportRequest(request);
   const indicators = indicatorSet(context.conformance);
   const counts = await countPopulations(context.store, indicators, { ...bounds, hospitalCode }, true);
   const find = (measureId: string, national: boolean) =>
@@ -35,8 +30,7 @@ export async function indicatorChecklist(context: FhirContext, request: FhirRequ
   const body: fhir4.Parameters = {
     resourceType: 'Parameters',
     parameter: [
-      { name: 'hospital', valueIdentifier: { system: SYSTEM.medicalInstitutionNo, value: hospitalCode } },
-      { name: 'period', valuePeriod: { start: period.start, end: period.end } },
+      ...header,
       ...indicators.indicators.map((indicator) => ({
         name: 'indicator',
         part: [

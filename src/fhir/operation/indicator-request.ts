@@ -1,6 +1,7 @@
 import type { IndicatorScope } from '../../registry/indicators/case-results.js';
 import type { ReportPeriod } from '../../registry/indicators/measure-report.js';
 import type { FhirRequest } from '../context.js';
+import { SYSTEM } from '../../registry/synthetic/canonical.js';
 import { badRequest, FhirError } from '../outcome.js';
 
 /**
@@ -99,3 +100,21 @@ export function authorizedHospital(request: FhirRequest, parameters: Map<string,
   }
   return undefined;
 }
+
+/**
+ * The request of a per-hospital report ($indicator-checklist, $care-listing: hospital, periodStart, periodEnd), and
+ * the `hospital` and `period` parameters that open its answer.
+ */
+export function hospitalReportRequest(request: FhirRequest) {
+  const parameters = operationParameters(request);
+  rejectUnknown(parameters, HOSPITAL_REPORT_PARAMETERS);
+  const { period, bounds } = reportPeriod(parameters);
+  const hospitalCode = authorizedHospital(request, parameters, { required: true, subjects: false }) as string;
+  const header: fhir4.ParametersParameter[] = [
+    { name: 'hospital', valueIdentifier: { system: SYSTEM.medicalInstitutionNo, value: hospitalCode } },
+    { name: 'period', valuePeriod: { start: period.start, end: period.end } },
+  ];
+  return { bounds, hospitalCode, header };
+}
+
+const HOSPITAL_REPORT_PARAMETERS = ['hospital', 'periodStart', 'periodEnd'] as const;
