@@ -1,4 +1,4 @@
-import type { FhirContext } from '../../fhir/context.js';
+import type { RegistryServices } from '../services.js';
 import { OPTED_OUT_PATIENT_IDS } from './opted-out-sql.js';
 
 /** The people left out of secondary use: their Patient record ids and the identifiers (`system|value`) those carry. */
@@ -13,7 +13,7 @@ export interface OptedOut {
  * decision (the latest registry Consent among their linked records) is deny, with all of their linked records.
  * The same SQL as the aggregates' and indicators' consent filter (OPTED_OUT_PATIENT_IDS), so all three agree.
  */
-export async function optedOutOfSecondaryUse(context: Pick<FhirContext, 'store'>): Promise<OptedOut> {
+export async function optedOutOfSecondaryUse(context: Pick<RegistryServices, 'store'>): Promise<OptedOut> {
   const { rows } = await context.store.sql.query<{ member: string }>(`SELECT DISTINCT member FROM (${OPTED_OUT_PATIENT_IDS}) opted_out ORDER BY member`);
   const patientIds = rows.map((row) => row.member);
   const { rows: identifiers } = await context.store.sql.query<{ token: string }>(

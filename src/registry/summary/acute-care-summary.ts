@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FhirContext } from '../../fhir/context.js';
+import type { RegistryServices } from '../services.js';
 import type { SearchMatch } from '../../search/search-engine.js';
 import { ALL_TENANTS } from '../../store/tenancy.js';
 
@@ -53,7 +53,7 @@ function section(kind: keyof typeof SECTIONS, entries: SearchMatch[], lines: str
 }
 
 /** Every summary resource of these Patient records, across all hospitals (this is the sanctioned cross-hospital read). */
-async function recordsOf(context: Pick<FhirContext, 'store' | 'search'>, patientIds: string[]): Promise<{ matches: SearchMatch[]; complete: boolean }> {
+async function recordsOf(context: RegistryServices, patientIds: string[]): Promise<{ matches: SearchMatch[]; complete: boolean }> {
   const matches: SearchMatch[] = [];
   for (const id of patientIds) {
     let cursor: string | undefined;
@@ -79,7 +79,7 @@ async function recordsOf(context: Pick<FhirContext, 'store' | 'search'>, patient
  * prescriptions, and allergies/contraindications, followed by the resources themselves. Access (consent or the
  * emergency rule) is decided before this is called.
  */
-export async function acuteCareSummary(context: Pick<FhirContext, 'store' | 'search'>, request: SummaryRequest): Promise<fhir4.Bundle> {
+export async function acuteCareSummary(context: RegistryServices, request: SummaryRequest): Promise<fhir4.Bundle> {
   const store = context.store.withScope(ALL_TENANTS);
   const { matches, complete } = await recordsOf(context, request.linkedPatientIds);
   const ofType = <T extends fhir4.Resource>(type: string) => matches.filter((match) => match.type === type) as (SearchMatch & { resource: T })[];

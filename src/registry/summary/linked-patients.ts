@@ -1,4 +1,4 @@
-import type { FhirContext } from '../../fhir/context.js';
+import type { RegistryServices } from '../services.js';
 import { ALL_TENANTS } from '../../store/tenancy.js';
 
 /** Patient.link types that tie two records of one person together (records at different hospitals). */
@@ -22,7 +22,7 @@ function personLinks(patient: fhir4.Patient): string[] {
  * The single place the registry asks "which records are this person's" (acute-care summary, consent). Linkage spans
  * hospitals by design, so the walk sees every hospital's records whatever the caller's scope.
  */
-export async function linkedPatientIds(context: Pick<FhirContext, 'store' | 'search'>, patientId: string): Promise<string[]> {
+export async function linkedPatientIds(context: RegistryServices, patientId: string): Promise<string[]> {
   const store = context.store.withScope(ALL_TENANTS);
   const found = new Set([patientId]);
   const queue = [patientId];
