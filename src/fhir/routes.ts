@@ -42,9 +42,10 @@ export interface FhirRoute {
   alsoInteractions?: string[];
   /**
    * For an operation route: its name (without $), the OperationDefinition it implements and the SMART permission it
-   * needs on every type it touches (none: any authenticated client).
+   * needs on every type it touches (none: any authenticated client); documentation states what the server supports
+   * beyond the definition (CapabilityStatement.rest.operation.documentation).
    */
-  operation?: { name: string; definition: string; permission?: Permission };
+  operation?: { name: string; definition: string; permission?: Permission; documentation?: string };
   level: 'system' | 'type' | 'instance';
   /** Set on routes that serve one resource type only (its path names it); generic routes then skip that type. */
   resourceType?: string;
@@ -60,7 +61,11 @@ const EPIDEMIOLOGY = { name: 'epidemiology', definition: 'http://jp-cvd-registry
 const PATIENT_MATCH = { name: 'match', definition: 'http://hl7.org/fhir/OperationDefinition/Patient-match', permission: 's' as const };
 const PATIENT_UNLINK = { name: 'unlink', definition: 'http://jp-cvd-registry.org/fhir/OperationDefinition/patient-unlink', permission: 'u' as const };
 const PATIENT_LINK = { name: 'link', definition: 'http://jp-cvd-registry.org/fhir/OperationDefinition/patient-link', permission: 'u' as const };
-const VALIDATE = { name: 'validate', definition: 'http://hl7.org/fhir/OperationDefinition/Resource-validate' };
+const VALIDATE = {
+  name: 'validate',
+  definition: 'http://hl7.org/fhir/OperationDefinition/Resource-validate',
+  documentation: 'Supported: resource, profile, mode (create, update) and mustSupport (boolean, in Parameters or ?mustSupport=true): Must Support elements the instance leaves out are reported as information issues.',
+};
 const EVERYTHING = { name: 'everything', definition: 'http://hl7.org/fhir/OperationDefinition/Patient-everything', permission: 'r' as const };
 const ACUTE_CARE_SUMMARY = {
   name: 'acute-care-summary',

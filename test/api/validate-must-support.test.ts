@@ -24,6 +24,14 @@ describe('$validate mustSupport', () => {
     expect(mustSupportIssues(response.body)).toEqual([]);
   });
 
+  it('is advertised on the validate operation of the CapabilityStatement', async () => {
+    const statement = (await api.http.get('/fhir/metadata').expect(200)).body as fhir4.CapabilityStatement;
+    const systemValidate = statement.rest![0].operation!.find((operation) => operation.name === 'validate')!;
+    expect(systemValidate.documentation).toContain('mustSupport');
+    const observationValidate = statement.rest![0].resource!.find((resource) => resource.type === 'Observation')!.operation!.find((operation) => operation.name === 'validate')!;
+    expect(observationValidate.documentation).toBe(systemValidate.documentation);
+  });
+
   it('refuses a mustSupport that is not a boolean', async () => {
     const response = await api.http.post('/fhir/Bundle/$validate?mustSupport=yes').send(dischargeSummary).expect(400);
     expect(response.body.issue[0].diagnostics).toContain('mustSupport');

@@ -13,8 +13,8 @@ export const SERVER_VERSION = '0.1.0';
 export async function capabilities(context: FhirContext, request: FhirRequest): Promise<FhirResponse> {
   const codes = (routes: FhirRoute[]) => [...new Set(routes.flatMap((route) => [...(route.interaction ? [route.interaction] : []), ...(route.alsoInteractions ?? [])]))];
   const operations = (routes: FhirRoute[]) =>
-    // Only name and definition are CapabilityStatement elements; the route's permission is the server's own business.
-    [...new Map(routes.flatMap(({ operation }) => (operation ? [[operation.name, { name: operation.name, definition: operation.definition }] as const] : []))).values()];
+    // Only name, definition and documentation are CapabilityStatement elements; the route's permission is the server's own business.
+    [...new Map(routes.flatMap(({ operation }) => (operation ? [[operation.name, { name: operation.name, definition: operation.definition, ...(operation.documentation ? { documentation: operation.documentation } : {}) }] as const] : []))).values()];
   const typeRoutes = FHIR_ROUTES.filter((route) => route.level !== 'system');
   const systemRoutes = FHIR_ROUTES.filter((route) => route.level === 'system' && route.interaction !== 'capabilities');
   const genericRoutes = typeRoutes.filter((route) => !route.resourceType);
