@@ -53,8 +53,21 @@ export interface CompiledElement {
   mustSupport: boolean;
   /** Lazily built: this element's constraints plus those of the root of each type it is walked as. */
   constraintsByType?: Map<string, CompiledConstraint[]>;
-  /** Lazily built map from JSON property name to child and the type that name selects. */
-  propertyIndex?: Map<string, { child: CompiledElement; typeCode?: string }>;
+  /** Lazily built map from JSON property name to what the property holds. */
+  propertyIndex?: Map<string, PropertyEntry>;
+}
+
+/** What one JSON property name of an element means; built once per element, so walking allocates nothing per key. */
+export interface PropertyEntry {
+  child: CompiledElement;
+  /** The JSON property name itself (`name` or `_name`). */
+  property: string;
+  /** The element's name in JSON without the `_` of a primitive's companion (`name` for both). */
+  jsonKey: string;
+  /** The type the value is walked as: the one a choice name selects, else the child's first type. */
+  typeCode: string;
+  /** `_name`: the id and extensions of primitive `name`. */
+  isCompanion: boolean;
 }
 
 export interface CompiledProfile {

@@ -1,6 +1,6 @@
 import type { ConformanceRegistry } from '../conformance/package-loader.js';
 import { BundleIndex } from './bundle-index.js';
-import { capitalise, ProfileCache, type CompiledConstraint, type CompiledElement, type CompiledProfile, type Discriminator } from './compiled-profile.js';
+import { capitalise, ProfileCache, type CompiledConstraint, type CompiledElement, type CompiledProfile, type Discriminator, type PropertyEntry } from './compiled-profile.js';
 import { InvariantEvaluator } from './invariants.js';
 import { IssueList, toOperationOutcome, type ValidationIssue } from './issues.js';
 import { isPrimitiveType, primitiveProblem } from './primitives.js';
@@ -174,13 +174,13 @@ class ValidationRun {
     const { element: childOwner, profile: childProfile } = source;
     const index = propertyIndex(childOwner);
     // Walk the properties present (not every child definition): most definitions are absent in any instance.
-    const present = new Map<CompiledElement, { key: string; typeCode: string }[]>();
+    const present = new Map<CompiledElement, PropertyEntry[]>();
     let hasContent = false;
     for (const key in value) {
       if (key === 'resourceType' && isResourceRoot) continue;
       if (key === 'fhir_comments') continue;
       const entry = index.get(key) ?? (childOwner === definition ? this.baseProperty(definition, typeCode, key) : undefined);
-      if (!entry || (key.startsWith('_') && !isPrimitiveType(entry.typeCode ?? entry.child.types[0]?.code ?? ''))) {
+      if (!entry || (entry.isCompanion && !isPrimitiveType(entry.typeCode))) {
         const choice = choiceWithWrongType(childOwner, key);
         if (choice) {
           // e.g. valueUri where the profile allows only valueUrl: one error naming the allowed types, and the element
@@ -195,10 +195,9 @@ class ValidationRun {
         continue;
       }
       if (key !== 'id') hasContent = true;
-      const jsonKey = key.startsWith('_') ? key.slice(1) : key;
-      const keys = present.get(entry.child) ?? [];
-      if (!keys.some((candidate) => candidate.key === jsonKey)) keys.push({ key: jsonKey, typeCode: entry.typeCode ?? entry.child.types[0]?.code ?? 'BackboneElement' });
-      present.set(entry.child, keys);
+      const entries = present.get(entry.child);
+      if (entries) entries.push(entry);
+      else present.set(entry.child, [entry]);
     }
     if (!hasContent && !isResourceRoot) {
       frame.issues.error('invalid', path, 'All FHIR elements must have a @value or children (ele-1)', 'すべての要素は値または子要素を持たなければなりません (ele-1)');
@@ -232,7 +231,7 @@ class ValidationRun {
    * A property a profile's snapshot leaves out of a constrained element (some snapshots list only the children they
    * change under a slice): it is then described by the base definition of the element or its type.
    */
-  private baseProperty(definition: CompiledElement, typeCode: string, key: string): { child: CompiledElement; typeCode?: string } | undefined {
+  private baseProperty(definition: CompiledElement, typeCode: string, key: string): PropertyEntry | undefined {
     const isBackbone = typeCode === 'BackboneElement' || typeCode === 'Element';
     const base = isBackbone ? this.profiles.forType(definition.path.split('.')[0])?.byId.get(definition.path) : this.profiles.forType(typeCode)?.root;
     const entry = base && base !== definition ? propertyIndex(base).get(key) : undefined;
@@ -255,11 +254,22 @@ class ValidationRun {
     return typeProfile ? { element: typeProfile.root, profile: typeProfile } : undefined;
   }
 
-  private validateChild(container: JsonObject, hostType: string, hostDefinitionPath: string, child: CompiledElement, presentKeys: { key: string; typeCode: string }[], containerPath: string, profile: CompiledProfile, frame: ResourceFrame): void {
+  /** `present`: the JSON properties found for the child, in order (`name` and `_name` are two entries of one value). */
+  private validateChild(container: JsonObject, hostType: string, hostDefinitionPath: string, child: CompiledElement, present: PropertyEntry[], containerPath: string, profile: CompiledProfile, frame: ResourceFrame): void {
     const items: ElementItem[] = [];
-    for (const { key, typeCode } of presentKeys) {
-      const value = container[key];
-      const primitiveExtension = container[`_${key}`];
+    let distinctKeys = 0;
+    for (let position = 0; position < present.length; position++) {
+      const { jsonKey: key, typeCode } = present[position];
+      if (position > 0 && present.slice(0, position).some((earlier) => earlier.jsonKey === key)) continue;
+      distinctKeys++;
+      let value: unknown;
+      let primitiveExtension: unknown;
+      for (let later = position; later < present.length; later++) {
+        const entry = present[later];
+        if (entry.jsonKey !== key) continue;
+        if (entry.isCompanion) primitiveExtension = container[entry.property];
+        else value = container[entry.property];
+      }
       const path = child.isChoice ? `${containerPath}.${child.name}.ofType(${typeCode})` : `${containerPath}.${key}`;
       if (child.baseIsArray) {
         if (!Array.isArray(value ?? [])) {
@@ -287,7 +297,7 @@ class ValidationRun {
         items.push({ value: value ?? undefined, primitiveExtension, typeCode, path, hostType, hostDefinitionPath });
       }
     }
-    if (presentKeys.length > 1) {
+    if (distinctKeys > 1) {
       frame.issues.error('structure', `${containerPath}.${child.name}`, `Only one of the choices for ${child.name}[x] may be present`, `${child.name}[x] の選択肢は 1 つだけ指定できます`);
     } else {
       // Like the Java validator, a cardinality problem is reported on the element that holds the property.
@@ -939,21 +949,17 @@ function mustSupportChildren(owner: CompiledElement): CompiledElement[] {
   return childrenWhere(mustSupportChildrenCache, owner, (child) => child.mustSupport || child.slices.some((slice) => slice.mustSupport));
 }
 
-/** JSON property name → child definition (and the type a choice property name selects), built once per element. */
-function propertyIndex(owner: CompiledElement): Map<string, { child: CompiledElement; typeCode?: string }> {
+/** JSON property name → what it holds (child definition, and the type a choice property name selects), built once per element. */
+function propertyIndex(owner: CompiledElement): Map<string, PropertyEntry> {
   if (owner.propertyIndex) return owner.propertyIndex;
-  const index = new Map<string, { child: CompiledElement; typeCode?: string }>();
+  const index = new Map<string, PropertyEntry>();
+  const add = (child: CompiledElement, jsonKey: string, typeCode: string): void => {
+    index.set(jsonKey, { child, property: jsonKey, jsonKey, typeCode, isCompanion: false });
+    index.set(`_${jsonKey}`, { child, property: `_${jsonKey}`, jsonKey, typeCode, isCompanion: true });
+  };
   for (const child of owner.children) {
-    if (child.isChoice) {
-      for (const type of child.types) {
-        const key = child.name + capitalise(type.code);
-        index.set(key, { child, typeCode: type.code });
-        index.set(`_${key}`, { child, typeCode: type.code });
-      }
-    } else {
-      index.set(child.name, { child });
-      index.set(`_${child.name}`, { child });
-    }
+    if (child.isChoice) for (const type of child.types) add(child, child.name + capitalise(type.code), type.code);
+    else add(child, child.name, child.types[0]?.code ?? 'BackboneElement');
   }
   owner.propertyIndex = index;
   return index;
