@@ -36,6 +36,8 @@ export interface BatchWrite {
   method: 'POST' | 'PUT';
   /** For PUT: write only if the current version is this one (If-Match). */
   ifMatch?: string;
+  /** The tenancy this write is made under, when not the store's own (a batch of several hospitals' documents). */
+  scope?: ReadScope;
 }
 
 export interface BatchWriteResult {
@@ -283,18 +285,18 @@ export class ResourceStore {
       const currentRows = await store.lockCurrentMany(puts.map((write) => ({ type: write.resource.resourceType, id: write.id })));
       const current = new Map(currentRows.map((row) => [`${row.type}/${row.id}`, row]));
       const results: BatchWriteResult[] = new Array(writes.length);
-      const inserts: { index: number; stored: fhir4.Resource; method: 'POST' | 'PUT' }[] = [];
+      const inserts: { index: number; stored: fhir4.Resource; method: 'POST' | 'PUT'; tenant: string | null }[] = [];
       const updates: { index: number; rid: number; versionId: number; stored: fhir4.Resource; wasDeleted: boolean }[] = [];
       writes.forEach((write, index) => {
         const type = write.resource.resourceType;
         const row = write.method === 'PUT' ? current.get(`${type}/${write.id}`) : undefined;
-        checkTenant(store.scope, type, write.id, row);
+        checkTenant(write.scope ?? store.scope, type, write.id, row);
         checkIfMatch(type, write.id, write.ifMatch, row);
         if (row) {
           const versionId = row.version_id + 1;
           updates.push({ index, rid: row.rid, versionId, stored: stamp(write.resource, write.id, versionId, lastUpdated), wasDeleted: row.deleted });
         } else {
-          inserts.push({ index, stored: stamp(write.resource, write.id, 1, lastUpdated), method: write.method });
+          inserts.push({ index, stored: stamp(write.resource, write.id, 1, lastUpdated), method: write.method, tenant: writtenTenant(write.scope ?? store.scope) });
         }
       });
 
@@ -302,19 +304,18 @@ export class ResourceStore {
       if (inserts.length) {
         const { rows } = await store.sql.query<{ rid: number; type: string; id: string }>(
           `WITH input AS (
-             SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(ord int, type text, id text, method text, content jsonb)),
+             SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(ord int, type text, id text, method text, content jsonb, hospital_code text)),
            current AS (
              INSERT INTO resource (type, id, version_id, last_updated, content, hospital_code)
-             SELECT type, id, 1, $2::timestamptz, content, $3 FROM input ORDER BY ord
+             SELECT type, id, 1, $2::timestamptz, content, hospital_code FROM input ORDER BY ord
              ON CONFLICT (type, id) DO NOTHING RETURNING rid, type, id)
            INSERT INTO resource_version (rid, version_id, type, id, last_updated, method, content, hospital_code)
-           SELECT c.rid, 1, c.type, c.id, $2::timestamptz, i.method, i.content, $3
+           SELECT c.rid, 1, c.type, c.id, $2::timestamptz, i.method, i.content, i.hospital_code
              FROM current c JOIN input i ON i.type = c.type AND i.id = c.id ORDER BY i.ord
            RETURNING rid, type, id`,
           [
-            JSON.stringify(inserts.map(({ stored, method }, ord) => ({ ord, type: stored.resourceType, id: stored.id, method, content: stored }))),
+            JSON.stringify(inserts.map(({ stored, method, tenant }, ord) => ({ ord, type: stored.resourceType, id: stored.id, method, content: stored, hospital_code: tenant }))),
             lastUpdated,
-            writtenTenant(store.scope),
           ],
         );
         const insertedRid = new Map(rows.map((row) => [`${row.type}/${row.id}`, row.rid]));
@@ -325,7 +326,7 @@ export class ResourceStore {
           if (rid === undefined) {
             if (write.method === 'POST') throw new Error(`${type}/${id} already exists`);
             // A concurrent writer created it after our lock query: update it the ordinary way.
-            results[insert.index] = await store.put(write.resource, write.id, { ifMatch: write.ifMatch, lastUpdated });
+            results[insert.index] = await store.withScope(write.scope ?? store.scope).put(write.resource, write.id, { ifMatch: write.ifMatch, lastUpdated });
             continue;
           }
           indexed.push({ rid, type, resource: insert.stored, created: true });

@@ -62,3 +62,10 @@ export function mayChange(scope: ReadScope, hospitalCode: string | null): boolea
   if (scope.kind === 'none') return false;
   return hospitalCode === scope.hospitalCode;
 }
+
+/** Whether `scope` sees a row of `type` whose tenant is `hospitalCode`: `tenantCondition` for a row already in memory. */
+export function sees(scope: ReadScope, type: string, hospitalCode: string | null): boolean {
+  if (scope.kind === 'all') return true;
+  if (scope.kind === 'none') return false;
+  return hospitalCode === scope.hospitalCode || (hospitalCode === null && scope.sharedTypes.includes(type));
+}

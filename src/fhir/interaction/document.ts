@@ -1,9 +1,11 @@
 import { isDeepStrictEqual } from 'node:util';
-import { documentEntries, documentEntryKey, identifierTokens, type DocumentEntryTarget } from '../../registry/cases/case-store.js';
+import { documentEntriesOf, documentEntryKey, identifierPairs, identifierTokens, type DocumentEntryTarget } from '../../registry/cases/case-store.js';
 import { completenessIssues } from '../../registry/cases/completeness.js';
-import { recordDocument } from '../../registry/cases/ingest.js';
+import { recordDocuments } from '../../registry/cases/ingest.js';
 import { linkIngestedPatients } from '../../registry/linkage/linker.js';
-import type { BatchWrite } from '../../store/resource-store.js';
+import { storedByIdentifiers, type IdentifierKey } from '../../search/identifier-lookup.js';
+import type { BatchWrite, ResourceStore, StoredVersion } from '../../store/resource-store.js';
+import { sees, writtenTenant, type ReadScope } from '../../store/tenancy.js';
 import { atEntry, checkBundle, checkUniqueFullUrls, conditionKey, resolveLinks, type ParsedEntry } from '../bundle-processing.js';
 import type { FhirContext, FhirRequest, FhirResponse } from '../context.js';
 import { newId } from '../ids.js';
@@ -12,7 +14,6 @@ import { checkType } from '../resource-checks.js';
 import { versionHeaders, writeResponse } from '../respond.js';
 import { validateForWrite } from '../write-validation.js';
 import { create } from './create.js';
-import { searchMatches } from './search-type.js';
 import { documentScope } from '../tenancy.js';
 
 /** Entries of these types stand for the same real-world party across documents: matched by identifier, not re-created. */
@@ -37,8 +38,76 @@ export async function createBundle(context: FhirContext, request: FhirRequest): 
  * Bundle.timestamp: the same version again with the same content answers 200 with the stored Bundle and stores
  * nothing; a newer version (a correction) writes a new version of every resource the previous one stored, under the
  * same ids, and deletes those it no longer contains; an older or conflicting one is refused with 409.
+ *
+ * One document is a batch of one (`ingestDocuments`), so REST, transaction Bundles and `load` share one path.
  */
 export async function documentBundle(context: FhirContext, request: FhirRequest): Promise<FhirResponse> {
+  const [result] = await ingestDocuments(context, [request]);
+  if ('error' in result) throw result.error;
+  return result.response;
+}
+
+/** What became of one document of a batch: its response, or the client error that refused it (nothing of it stored). */
+export type DocumentResult = { response: FhirResponse } | { error: FhirError };
+
+/**
+ * Ingests several document Bundles (each as `documentBundle` would) with a constant number of statements per
+ * transaction rather than per document: one lock statement, one identifier look-up, one resource insert, one index
+ * insert, the linkage hook and the registry rows for all of them. Each document is checked and validated first; one
+ * refused there is reported and left out. The others are stored in one transaction per run of documents with
+ * distinct identifiers (a later version of a document in the batch must see the earlier one stored). When that
+ * transaction fails — a document refused once stored state is known (an older version, an unresolvable reference),
+ * or a conflict with a concurrent writer — it is rolled back and its documents are ingested one transaction each, so
+ * every document gets the result it would have had alone and a refused one sinks no other.
+ */
+export async function ingestDocuments(context: FhirContext, requests: FhirRequest[]): Promise<DocumentResult[]> {
+  const results = new Array<DocumentResult>(requests.length);
+  let run: Submitted[] = [];
+  const keysInRun = new Set<string>();
+  for (const [index, request] of requests.entries()) {
+    let document: PreparedDocument;
+    try {
+      document = prepareDocument(context, request);
+    } catch (error) {
+      if (!(error instanceof FhirError)) throw error;
+      results[index] = { error };
+      continue;
+    }
+    if (keysInRun.has(document.documentKey)) {
+      await storeRun(context, run, results);
+      run = [];
+      keysInRun.clear();
+    }
+    keysInRun.add(document.documentKey);
+    run.push({ index, document });
+  }
+  if (run.length) await storeRun(context, run, results);
+  return results;
+}
+
+/** A document checked and validated: what ingest knows before it touches the database. */
+interface PreparedDocument {
+  request: FhirRequest;
+  bundle: fhir4.Bundle;
+  entries: ParsedEntry[];
+  /** `system|value` of Bundle.identifier. */
+  documentKey: string;
+  version: DocumentVersion;
+  /** The validator's warnings and information, returned with the result. */
+  issues: fhir4.OperationOutcomeIssue[];
+  /** The document's hospital: its rows are stamped with it, and identifiers are matched among what it sees. */
+  scope: ReadScope;
+  /** Entries of SHARED_BY_IDENTIFIER types. */
+  shared: ParsedEntry[];
+}
+
+interface Submitted {
+  /** Position in the batch. */
+  index: number;
+  document: PreparedDocument;
+}
+
+function prepareDocument(context: FhirContext, request: FhirRequest): PreparedDocument {
   const bundle = checkBundle(request.body, ['document']);
   checkUniqueFullUrls(bundle);
   const identifier = bundle.identifier;
@@ -49,91 +118,214 @@ export async function documentBundle(context: FhirContext, request: FhirRequest)
   if (entries[0]?.resource?.resourceType !== 'Composition') {
     throw badRequest('The first entry of a document Bundle must be a Composition', ['Bundle.entry[0].resource']);
   }
-  const documentKey = `${identifier.system}|${identifier.value}`;
-  const version = documentVersion(bundle);
   // The document is validated whole (base R4 document rules and every profile it claims, e.g. JP-CLINS
   // eDischargeSummary) before anything is stored: errors refuse it with 422.
   const issues = validateForWrite(context, bundle as fhir4.Resource);
+  return {
+    request,
+    bundle,
+    entries,
+    documentKey: `${identifier.system}|${identifier.value}`,
+    version: documentVersion(bundle),
+    issues,
+    // Stored under the document's hospital (a hospital client may submit only its own: 403 otherwise).
+    scope: documentScope(context, bundle),
+    shared: entries.filter((entry) => SHARED_BY_IDENTIFIER.has(entry.resource!.resourceType)),
+  };
+}
 
-  // Stored under the document's hospital (a hospital client may submit only its own: 403 otherwise).
-  return context.store.withScope(documentScope(context, bundle)).transaction(async (store) => {
-    const tx: FhirContext = { ...context, store };
+/** Stores a run of documents in one transaction; on failure, each of them in its own (see `ingestDocuments`). */
+async function storeRun(context: FhirContext, run: Submitted[], results: DocumentResult[]): Promise<void> {
+  try {
+    const responses = await storeDocuments(context, run.map((submitted) => submitted.document));
+    run.forEach((submitted, position) => (results[submitted.index] = { response: responses[position] }));
+  } catch (error) {
+    if (run.length > 1) {
+      for (const submitted of run) await storeRun(context, [submitted], results);
+    } else if (error instanceof FhirError) {
+      results[run[0].index] = { error };
+    } else {
+      throw error;
+    }
+  }
+}
+
+/** A stored resource an identifier matched: its id and tenant, so each document sees only what its scope does. */
+type IdentifierHolder = { id: string; hospitalCode: string | null };
+
+/** Lookup key of an identifier on a type. */
+const holderKey = (type: string, system: string, value: string) => `${type}|${system}|${value}`;
+
+/** What one document will do inside the batch's transaction. */
+interface DocumentPlan {
+  document: PreparedDocument;
+  /** The stored Bundle of an earlier version of the document. */
+  previous?: StoredVersion;
+  /** Set when the same version was stored before: the answer, and nothing is written. */
+  unchanged?: FhirResponse;
+  previousTargets: Map<string, DocumentEntryTarget>;
+  entryTargets: DocumentEntryTarget[];
+  /** The Bundle first, then the entries it writes. */
+  writes: BatchWrite[];
+  /** Entries matched to earlier shared resources: part of the document as their submitted content says. */
+  matched: fhir4.Resource[];
+}
+
+/**
+ * The transaction of `ingestDocuments`: locks, look-ups and writes batched over the documents, each document
+ * planned in turn as it would be alone (a Patient the batch creates for one document is matched by the next).
+ */
+async function storeDocuments(context: FhirContext, documents: PreparedDocument[]): Promise<FhirResponse[]> {
+  return context.store.transaction(async (store) => {
     // Serialises resubmissions of one document, so a retry racing the original cannot store it twice; and two
     // documents about one new patient, so they cannot create it twice (every shared identifier). One statement.
-    const shared = entries.filter((entry) => SHARED_BY_IDENTIFIER.has(entry.resource!.resourceType));
-    await store.lockKeys([
-      conditionKey('Bundle', `identifier=${documentKey}`),
-      ...shared.flatMap((entry) => identifierTokens(entry.resource!).map((token) => conditionKey(entry.resource!.resourceType, `identifier=${token}`))),
+    await store.lockKeys(
+      documents.flatMap(({ documentKey, shared }) => [
+        conditionKey('Bundle', `identifier=${documentKey}`),
+        ...shared.flatMap((entry) => identifierTokens(entry.resource!).map((token) => conditionKey(entry.resource!.resourceType, `identifier=${token}`))),
+      ]),
+    );
+    const lookups: IdentifierKey[] = documents.flatMap(({ bundle, shared }) => [
+      { type: 'Bundle', system: bundle.identifier!.system!, value: bundle.identifier!.value! },
+      ...shared.flatMap((entry) => identifierPairs(entry.resource!).map((pair) => ({ type: entry.resource!.resourceType, ...pair }))),
     ]);
-    const stored = await searchMatches(tx, 'Bundle', [['identifier', documentKey]], 'Document identifier', 1);
-    const previous = stored.length ? await store.read('Bundle', stored[0].id) : undefined;
-    if (previous?.resource) {
-      const previousBundle = previous.resource as fhir4.Bundle;
-      const order = compareVersions(version, documentVersion(previousBundle));
-      if (order === 0 && sameDocument(bundle, previousBundle)) {
-        return { status: 200, headers: versionHeaders(request.baseUrl, previous, true), body: previous.resource };
-      }
-      if (order <= 0) {
-        const what = order === 0 ? 'has the same version as the stored one but different content' : 'is older than the stored one';
-        throw new FhirError(
-          409,
-          'conflict',
-          `Document ${documentKey} (${describeVersion(version)}) ${what} (${describeVersion(documentVersion(previousBundle))}); ` +
-            'a correction needs a higher Composition version number or a later Bundle.timestamp. Nothing was stored.',
-          ['Bundle.identifier'],
-        );
+    const holders = new Map<string, IdentifierHolder[]>();
+    for (const match of await storedByIdentifiers(store.sql, lookups)) {
+      const { type, system, value } = lookups[match.key];
+      const key = holderKey(type, system, value);
+      holders.set(key, [...(holders.get(key) ?? []), { id: match.id, hospitalCode: match.hospitalCode }]);
+    }
+    const previousEntries = await documentEntriesOf(
+      store.sql,
+      documents.map((document) => document.documentKey),
+    );
+    const plans: DocumentPlan[] = [];
+    for (const document of documents) {
+      const plan = await planDocument(context, store.withScope(document.scope), document, holders, previousEntries.get(document.documentKey) ?? new Map());
+      plans.push(plan);
+      // Shared resources this document creates are found by the documents after it, as if it had been stored.
+      for (const write of plan.writes) {
+        if (write.method !== 'POST' || !SHARED_BY_IDENTIFIER.has(write.resource.resourceType)) continue;
+        for (const { system, value } of identifierPairs(write.resource)) {
+          const key = holderKey(write.resource.resourceType, system, value);
+          holders.set(key, [...(holders.get(key) ?? []), { id: write.id, hospitalCode: writtenTenant(document.scope) }]);
+        }
       }
     }
-    // The resources an earlier version became (also when its Bundle was deleted since: they are written anew).
-    const previousTargets = await documentEntries(store.sql, documentKey);
 
-    const targets = new Map<string, string>();
-    const entryTargets: DocumentEntryTarget[] = [];
-    const writes: { entry: ParsedEntry; id: string; method: 'POST' | 'PUT' }[] = [];
-    const usedKeys = new Set<string>();
-    for (const entry of entries) {
-      const type = entry.resource!.resourceType;
-      const entryKey = documentEntryKey(entry.resource!, entry.fullUrl!, usedKeys);
-      const prior = previousTargets.get(entryKey);
-      let target: DocumentEntryTarget;
-      if (prior && prior.resourceType === type) {
-        target = prior;
-        if (prior.owned) writes.push({ entry, id: prior.resourceId, method: 'PUT' });
-      } else {
-        const existing = shared.includes(entry) ? await atEntry(entry, () => storedByIdentifier(tx, entry.resource!)) : undefined;
-        target = { entryKey, resourceType: type, resourceId: existing ?? newId(), owned: !existing };
-        if (!existing) writes.push({ entry, id: target.resourceId, method: 'POST' });
+    const written = await store.writeMany(plans.flatMap((plan) => plan.writes));
+    const stored: { plan: DocumentPlan; document: StoredVersion; resources: fhir4.Resource[] }[] = [];
+    let next = 0;
+    for (const plan of plans) {
+      if (plan.unchanged) continue;
+      const [document, ...entries] = written.slice(next, (next += plan.writes.length)).map((result) => result.version);
+      stored.push({ plan, document, resources: [...entries.map((version) => version.resource!), ...plan.matched] });
+      // A correction that no longer contains an entry removes the resource that entry became.
+      const kept = new Set(plan.entryTargets.map((target) => target.entryKey));
+      for (const prior of plan.previousTargets.values()) {
+        if (prior.owned && !kept.has(prior.entryKey)) await store.withScope(plan.document.scope).delete(prior.resourceType, prior.resourceId);
       }
-      entryTargets.push(target);
-      if (entry.fullUrl) targets.set(entry.fullUrl, `${type}/${target.resourceId}`);
-    }
-    const derived: BatchWrite[] = [];
-    const storedResources: fhir4.Resource[] = [];
-    for (const { entry, id, method } of writes) {
-      const resource = await atEntry(entry, () => resolveLinks(tx, entry, entry.resource!, targets));
-      derived.push({ resource: { ...resource, id }, id, method });
-    }
-    const documentWrite: BatchWrite = previous ? { resource: bundle, id: previous.id, method: 'PUT' } : { resource: bundle, id: newId(), method: 'POST' };
-    const [document, ...written] = await store.writeMany([documentWrite, ...derived]);
-    storedResources.push(...written.map((result) => result.version.resource!));
-    // Entries matched to earlier shared resources are part of the document as their submitted content says.
-    for (const [index, target] of entryTargets.entries()) {
-      if (!writes.some((write) => write.entry === entries[index])) storedResources.push({ ...entries[index].resource!, id: target.resourceId });
-    }
-    // A correction that no longer contains an entry removes the resource that entry became.
-    const kept = new Set(entryTargets.map((target) => target.entryKey));
-    for (const prior of previousTargets.values()) {
-      if (prior.owned && !kept.has(prior.entryKey)) await store.delete(prior.resourceType, prior.resourceId);
     }
     // Patient linkage (名寄せ): each Patient written is linked to the same person's records at other hospitals.
-    await linkIngestedPatients(tx, written.map((result) => result.version.resource!));
-    const completeness = await recordDocument(store.sql, context.conformance, { documentId: document.version.id, documentIdentifier: documentKey, resources: storedResources }, entryTargets, previousTargets.size > 0);
-    const action = previous ? `Replaced document ${documentKey} by version ${document.version.versionId} of Bundle/${document.version.id}` : `Stored document ${documentKey} as Bundle/${document.version.id}`;
-    return writeResponse(request, previous ? 200 : 201, document.version, `${action} with ${derived.length} derived resources`, [
-      ...issues,
-      ...(completeness ? completenessIssues(completeness) : []),
-    ]);
+    await linkIngestedPatients({ ...context, store }, written.map((result) => result.version.resource!));
+    const completeness = await recordDocuments(
+      store.sql,
+      context.conformance,
+      stored.map(({ plan, document, resources }) => ({
+        document: { documentId: document.id, documentIdentifier: plan.document.documentKey, resources },
+        targets: plan.entryTargets,
+        replacing: plan.previousTargets.size > 0,
+      })),
+    );
+    const responses = new Map(
+      stored.map(({ plan, document }, position) => {
+        const { documentKey, request, issues } = plan.document;
+        const action = plan.previous ? `Replaced document ${documentKey} by version ${document.versionId} of Bundle/${document.id}` : `Stored document ${documentKey} as Bundle/${document.id}`;
+        const report = completeness[position];
+        const response = writeResponse(request, plan.previous ? 200 : 201, document, `${action} with ${plan.writes.length - 1} derived resources`, [
+          ...issues,
+          ...(report ? completenessIssues(report) : []),
+        ]);
+        return [plan, response] as const;
+      }),
+    );
+    return plans.map((plan) => plan.unchanged ?? responses.get(plan)!);
   });
+}
+
+/**
+ * What one document writes: new ids for what it creates, the earlier ids again for a correction, stored shared
+ * resources for entries whose identifier matches one (`holders`, seen through the document's scope). Refuses an
+ * older or conflicting version with 409. `store` is bound to the batch's transaction and the document's scope.
+ */
+async function planDocument(
+  context: FhirContext,
+  store: ResourceStore,
+  document: PreparedDocument,
+  holders: ReadonlyMap<string, IdentifierHolder[]>,
+  previousTargets: Map<string, DocumentEntryTarget>,
+): Promise<DocumentPlan> {
+  const { bundle, entries, documentKey, version, request, scope } = document;
+  const tx: FhirContext = { ...context, store };
+  const visibleHolders = (type: string, system: string, value: string) =>
+    (holders.get(holderKey(type, system, value)) ?? []).filter((holder) => sees(scope, type, holder.hospitalCode));
+  const [storedBundle] = visibleHolders('Bundle', bundle.identifier!.system!, bundle.identifier!.value!);
+  const previous = storedBundle ? await store.read('Bundle', storedBundle.id) : undefined;
+  const plan: DocumentPlan = { document, previousTargets, entryTargets: [], writes: [], matched: [], ...(previous ? { previous } : {}) };
+  if (previous?.resource) {
+    const previousBundle = previous.resource as fhir4.Bundle;
+    const order = compareVersions(version, documentVersion(previousBundle));
+    if (order === 0 && sameDocument(bundle, previousBundle)) {
+      return { ...plan, unchanged: { status: 200, headers: versionHeaders(request.baseUrl, previous, true), body: previous.resource } };
+    }
+    if (order <= 0) {
+      const what = order === 0 ? 'has the same version as the stored one but different content' : 'is older than the stored one';
+      throw new FhirError(
+        409,
+        'conflict',
+        `Document ${documentKey} (${describeVersion(version)}) ${what} (${describeVersion(documentVersion(previousBundle))}); ` +
+          'a correction needs a higher Composition version number or a later Bundle.timestamp. Nothing was stored.',
+        ['Bundle.identifier'],
+      );
+    }
+  }
+  // The one stored resource an entry's identifiers match (the first identifier that matches exactly one).
+  const storedByIdentifier = (resource: fhir4.Resource): string | undefined => {
+    for (const { system, value } of identifierPairs(resource)) {
+      const ids = new Set(visibleHolders(resource.resourceType, system, value).map((holder) => holder.id));
+      if (ids.size === 1) return [...ids][0];
+    }
+    return undefined;
+  };
+
+  const targets = new Map<string, string>();
+  const writes: { entry: ParsedEntry; id: string; method: 'POST' | 'PUT' }[] = [];
+  const usedKeys = new Set<string>();
+  for (const entry of entries) {
+    const type = entry.resource!.resourceType;
+    const entryKey = documentEntryKey(entry.resource!, entry.fullUrl!, usedKeys);
+    const prior = previousTargets.get(entryKey);
+    let target: DocumentEntryTarget;
+    if (prior && prior.resourceType === type) {
+      target = prior;
+      if (prior.owned) writes.push({ entry, id: prior.resourceId, method: 'PUT' });
+    } else {
+      const existing = document.shared.includes(entry) ? storedByIdentifier(entry.resource!) : undefined;
+      target = { entryKey, resourceType: type, resourceId: existing ?? newId(), owned: !existing };
+      if (!existing) writes.push({ entry, id: target.resourceId, method: 'POST' });
+    }
+    plan.entryTargets.push(target);
+    if (entry.fullUrl) targets.set(entry.fullUrl, `${type}/${target.resourceId}`);
+  }
+  plan.writes.push(previous ? { resource: bundle, id: previous.id, method: 'PUT', scope } : { resource: bundle, id: newId(), method: 'POST', scope });
+  for (const { entry, id, method } of writes) {
+    const resource = await atEntry(entry, () => resolveLinks(tx, entry, entry.resource!, targets));
+    plan.writes.push({ resource: { ...resource, id }, id, method, scope });
+  }
+  for (const [index, target] of plan.entryTargets.entries()) {
+    if (!writes.some((write) => write.entry === entries[index])) plan.matched.push({ ...entries[index].resource!, id: target.resourceId });
+  }
+  return plan;
 }
 
 /** A document's version: the Composition's clinical-document version number, and Bundle.timestamp. */
@@ -182,13 +374,4 @@ function documentEntry(context: FhirContext, entry: fhir4.BundleEntry, index: nu
   if (!entry.fullUrl) throw badRequest(`${label} has no fullUrl (required in a document)`, [`${label}.fullUrl`]);
   const type = checkType(context, resource.resourceType);
   return { index, label, fullUrl: entry.fullUrl, method: 'POST', url: type, segments: [type], query: [], resource, headers: {} };
-}
-
-/** The stored resource an entry's identifiers (system and value) match, when exactly one does. */
-async function storedByIdentifier(context: FhirContext, resource: fhir4.Resource): Promise<string | undefined> {
-  for (const token of identifierTokens(resource)) {
-    const matches = await searchMatches(context, resource.resourceType, [['identifier', token]], 'Identifier', 2);
-    if (matches.length === 1) return matches[0].id;
-  }
-  return undefined;
 }

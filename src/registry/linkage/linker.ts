@@ -54,13 +54,27 @@ export async function findCandidates(context: FhirContext, patient: fhir4.Patien
 
 const ordered = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b, a]);
 
-/** The linkage decisions recorded for `patientId`, by the other patient's id. */
-async function decisionsFor(context: FhirContext, patientId: string): Promise<Map<string, Decision>> {
+/** The linkage decisions recorded for each of `patientIds`, by the other patient's id. */
+async function decisionsFor(context: FhirContext, patientIds: string[]): Promise<Map<string, Map<string, Decision>>> {
   const { rows } = await context.store.sql.query<{ patient_a: string; patient_b: string; decision: Decision }>(
-    'SELECT patient_a, patient_b, decision FROM patient_link WHERE patient_a = $1 OR patient_b = $1',
-    [patientId],
+    'SELECT patient_a, patient_b, decision FROM patient_link WHERE patient_a = ANY($1::text[]) OR patient_b = ANY($1::text[])',
+    [patientIds],
   );
-  return new Map(rows.map((row) => [row.patient_a === patientId ? row.patient_b : row.patient_a, row.decision]));
+  const byPatient = new Map<string, Map<string, Decision>>(patientIds.map((id) => [id, new Map()]));
+  for (const row of rows) {
+    byPatient.get(row.patient_a)?.set(row.patient_b, row.decision);
+    byPatient.get(row.patient_b)?.set(row.patient_a, row.decision);
+  }
+  return byPatient;
+}
+
+/**
+ * Advisory-lock keys serialising linkage of records that share a blocking key, so two documents about one person
+ * arriving at once still see each other.
+ */
+function linkageLockKeys(patient: fhir4.Patient): string[] {
+  const record = linkageRecord(patient);
+  return [record.birthDate, record.insurance].filter(Boolean).map((value) => `patient-linkage|${value}`);
 }
 
 /**
@@ -112,30 +126,41 @@ export async function linkPatient(context: FhirContext, patientId: string, decid
     const stored = await store.read('Patient', patientId);
     const patient = stored?.resource as fhir4.Patient | undefined;
     if (!patient || stored?.deleted) return [];
-    // Serialises linkage of records that share a blocking key, so two documents about one person arriving at once
-    // still see each other.
-    const record = linkageRecord(patient);
-    for (const key of [record.birthDate, record.insurance].filter(Boolean).map((value) => `patient-linkage|${value}`).sort()) await store.lockKey(key);
-
-    const decisions = await decisionsFor(tx, patientId);
-    const linked: string[] = [];
-    for (const candidate of await findCandidates(tx, patient, settings, patientId)) {
-      const otherId = candidate.patient.id!;
-      const decision = decisions.get(otherId);
-      if (decision === 'do-not-link' || (decision === undefined && candidate.grade !== 'certain')) continue;
-      if (decision === undefined && (await recordAutomaticLink(tx, patientId, otherId, candidate.method, candidate.score, decidedBy)) !== 'link') continue;
-      await setLinkBothWays(tx, patientId, otherId, true);
-      linked.push(otherId);
-    }
-    return linked;
+    await store.lockKeys(linkageLockKeys(patient));
+    const decisions = await decisionsFor(tx, [patientId]);
+    return linkRecord(tx, patient, decisions.get(patientId)!, decidedBy, settings);
   });
 }
 
-/** Automatic linkage after document ingest: links each Patient the document created. */
-export async function linkIngestedPatients(context: FhirContext, resources: fhir4.Resource[]): Promise<void> {
-  for (const resource of resources) {
-    if (resource.resourceType === 'Patient' && resource.id) await linkPatient(context, resource.id, 'document-ingest');
+/** The linking step of `linkPatient` for a Patient whose linkage keys the caller has locked. */
+async function linkRecord(context: FhirContext, patient: fhir4.Patient, decisions: Map<string, Decision>, decidedBy: string, settings: LinkageSettings): Promise<string[]> {
+  const patientId = patient.id!;
+  const linked: string[] = [];
+  for (const candidate of await findCandidates(context, patient, settings, patientId)) {
+    const otherId = candidate.patient.id!;
+    const decision = decisions.get(otherId);
+    if (decision === 'do-not-link' || (decision === undefined && candidate.grade !== 'certain')) continue;
+    if (decision === undefined && (await recordAutomaticLink(context, patientId, otherId, candidate.method, candidate.score, decidedBy)) !== 'link') continue;
+    await setLinkBothWays(context, patientId, otherId, true);
+    linked.push(otherId);
   }
+  return linked;
+}
+
+/**
+ * Automatic linkage after document ingest: links each Patient the ingest just wrote (as written: not read again),
+ * with the linkage keys of all of them locked in one statement (sorted, so concurrent ingests cannot deadlock on them)
+ * and their earlier decisions read in one query.
+ */
+export async function linkIngestedPatients(context: FhirContext, resources: fhir4.Resource[], settings = linkageSettings()): Promise<void> {
+  const patients = resources.filter((resource): resource is fhir4.Patient => resource.resourceType === 'Patient' && Boolean(resource.id));
+  if (patients.length === 0) return;
+  await context.store.withScope(ALL_TENANTS).transaction(async (store) => {
+    const tx: FhirContext = { ...context, store };
+    await store.lockKeys(patients.flatMap(linkageLockKeys));
+    const decisions = await decisionsFor(tx, patients.map((patient) => patient.id!));
+    for (const patient of patients) await linkRecord(tx, patient, decisions.get(patient.id!)!, 'document-ingest', settings);
+  });
 }
 
 /**
