@@ -35,6 +35,22 @@ export class NdjsonFileSet {
     if (this.pending.length >= CHUNK_CHARS) await this.flush();
   }
 
+  /**
+   * Writes `count` lines (NDJSON without its last line break) of `bytes` UTF-8 bytes, line breaks included: as one
+   * chunk, or line by line when they would cross the byte limit of a file.
+   */
+  async writeLines(lines: string, count: number, bytes: number): Promise<void> {
+    if ((this.current?.bytes ?? 0) + bytes > this.byteLimit) {
+      for (const line of lines.split('\n')) await this.writeLine(line);
+      return;
+    }
+    const file = this.current ?? (await this.open());
+    this.pending += `${lines}\n`;
+    file.bytes += bytes;
+    file.count += count;
+    if (this.pending.length >= CHUNK_CHARS) await this.flush();
+  }
+
   /** Writes one large resource as one line from consecutive UTF-8 slices of its JSON. */
   async writeSlices(parts: AsyncIterable<Uint8Array>, bytes: number): Promise<void> {
     const file = await this.fileFor(bytes + 1);

@@ -8,9 +8,9 @@ import type { FhirContext } from '../../context.js';
 import type { ExportFile, ExportJob, ExportJobTable } from './jobs.js';
 import { NdjsonFileSet } from './ndjson-files.js';
 import { patientCompartment, type ExportParameters } from './parameters.js';
-import { selectRows, type ExportedRow, type TypeSelection } from './source.js';
+import { selectRows, type ExportedLines, type ExportedRow, type TypeSelection } from './source.js';
 
-/** Resources written between two progress updates (and cancellation checks). */
+/** Resources written between two progress updates (and cancellation checks), at least. */
 const PROGRESS_EVERY = 1000;
 /** Matches read per page when running a _typeFilter search. */
 const FILTER_PAGE = 200;
@@ -51,6 +51,7 @@ export async function runExportJob(
   const types = await typesPresent(context, parameters.types.filter((type) => !(parameters.deidentify && WITHHELD_TYPES.has(type))));
   const files: ExportFile[] = [];
   let exported = 0;
+  let nextProgress = PROGRESS_EVERY;
 
   for (const [index, type] of types.entries()) {
     const selection: TypeSelection = {
@@ -63,16 +64,30 @@ export async function runExportJob(
     };
     const output = new NdjsonFileSet(dir, type, settings.fileByteLimit);
     try {
-      for await (const row of rowsOf(context, selection, parameters, settings.fetchBytes)) {
-        if (transform) {
-          const text = transform('json' in row ? row.json : await textOf(row.parts()));
-          if (text !== undefined) await output.writeLine(text);
-        } else if ('json' in row) {
-          await output.writeLine(row.json);
+      for await (const item of rowsOf(context, selection, parameters, settings.fetchBytes)) {
+        if ('lines' in item) {
+          if (transform) {
+            for (const line of item.lines.split('\n')) {
+              const text = transform(line);
+              if (text !== undefined) await output.writeLine(text);
+            }
+          } else {
+            await output.writeLines(item.lines, item.count, item.bytes);
+          }
+          exported += item.count;
         } else {
-          await output.writeSlices(row.parts(), row.bytes);
+          if (transform) {
+            const text = transform('json' in item ? item.json : await textOf(item.parts()));
+            if (text !== undefined) await output.writeLine(text);
+          } else if ('json' in item) {
+            await output.writeLine(item.json);
+          } else {
+            await output.writeSlices(item.parts(), item.bytes);
+          }
+          exported++;
         }
-        if (++exported % PROGRESS_EVERY === 0) {
+        if (exported >= nextProgress) {
+          nextProgress = exported + PROGRESS_EVERY;
           if (signal.aborted) throw new ExportCancelled();
           await progress(`${type} (type ${index + 1} of ${types.length}), ${exported} resources exported`, exported);
         }
@@ -104,7 +119,12 @@ async function typesPresent(context: FhirContext, types: string[]): Promise<stri
 }
 
 /** The rows of a type: all of them, or those matching any of its _typeFilter searches (each match once). */
-async function* rowsOf(context: FhirContext, selection: TypeSelection, parameters: ExportParameters, fetchBytes: number): AsyncGenerator<ExportedRow> {
+async function* rowsOf(
+  context: FhirContext,
+  selection: TypeSelection,
+  parameters: ExportParameters,
+  fetchBytes: number,
+): AsyncGenerator<ExportedRow | ExportedLines> {
   const filters = parameters.typeFilters[selection.type];
   if (!filters) {
     yield* selectRows(context.store.sql, selection, fetchBytes);
@@ -124,10 +144,9 @@ async function* rowsOf(context: FhirContext, selection: TypeSelection, parameter
       const ids = page.matches.map((match) => match.id).filter((id) => !written?.has(id));
       // The matches are read again through the export query, which applies transaction time, _since and compartment.
       if (ids.length) {
-        for await (const row of selectRows(context.store.sql, { ...selection, ids }, fetchBytes)) {
-          written?.add(row.id);
-          yield row;
-        }
+        yield* selectRows(context.store.sql, { ...selection, ids }, fetchBytes);
+        // A match the export query left out (changed after transaction time, before _since) is left out by any filter.
+        for (const id of ids) written?.add(id);
       }
       cursor = page.nextCursor;
     } while (cursor);

@@ -28,15 +28,24 @@ export interface TypeSelection {
  */
 export type ExportedRow = { id: string; json: string } | { id: string; bytes: number; parts(): AsyncIterable<Uint8Array> };
 
-/** Rows listed per round trip (rid and stored size only, so cheap whatever the resources weigh). */
-const PAGE_ROWS = 1000;
+/** Consecutive small resources as NDJSON made by the database: `count` lines joined by line breaks, `bytes` in UTF-8 with one line break each. */
+export interface ExportedLines {
+  lines: string;
+  count: number;
+  bytes: number;
+}
+
+/** Rows read per round trip; the small ones come back as one NDJSON text, so a page costs Node one string. */
+const PAGE_ROWS = 2000;
 /** A resource stored larger than this share of the fetch budget has its exact JSON size measured first. */
 const MEASURE_SHARE = 8;
 /**
- * Small resources come with the page itself (one round trip): those stored in at most this many bytes, which is below
- * PostgreSQL's TOAST compression threshold, so their stored size is close to their JSON size.
+ * Small resources come with the page itself: those stored in at most this many bytes, which is below PostgreSQL's
+ * TOAST compression threshold, so their stored size is close to their JSON size.
  */
 const INLINE_STORED_BYTES = 2000;
+/** JSON text is somewhat longer than the stored jsonb (spaces after colons and commas): a page's text stays in budget. */
+const TEXT_EXPANSION = 2;
 
 /**
  * The version of `r` current at $2 (transaction time): the resource row itself when unchanged since, else the
@@ -53,12 +62,12 @@ const CONTENT_TEXT = `'{"resourceType": ' || to_jsonb(r.type)::text || ', ' ||
   substr((CASE WHEN r.last_updated <= $2::timestamptz THEN r.content ELSE ${asOf('v.content')} END - 'resourceType')::text, 2)`;
 
 /**
- * Streams the resources of one type in rid order without holding more than about `fetchBytes` of resource JSON:
- * a page lists rids and stored sizes with the JSON of small resources, the others are fetched in groups up to that
- * budget, and one larger than the budget is read in slices of it. Paging is by keyset (rid), never by a held
+ * Streams the resources of one type without holding more than about `fetchBytes` of resource JSON: a page of rids
+ * brings its small resources as one NDJSON text and lists the others, which are fetched in groups up to that budget,
+ * and one larger than the budget is read in slices of it. Paging is by keyset (rid), never by a held
  * transaction, so other queries (PGlite runs one at a time) interleave with a long export.
  */
-export async function* selectRows(sql: Queryable, selection: TypeSelection, fetchBytes: number): AsyncGenerator<ExportedRow> {
+export async function* selectRows(sql: Queryable, selection: TypeSelection, fetchBytes: number): AsyncGenerator<ExportedRow | ExportedLines> {
   const params: unknown[] = [selection.type, selection.transactionTime, selection.since ?? '-infinity'];
   const bind = (value: unknown, cast: string) => `$${params.push(value)}::${cast}`;
   const where = [
@@ -92,34 +101,35 @@ export async function* selectRows(sql: Queryable, selection: TypeSelection, fetc
         WHERE e->'resource'->>'resourceType' = 'Patient' AND (i->>'system') || '|' || (i->>'value') = ANY(${bind(excluded.identifierTokens, 'text[]')}))`);
     }
   }
-  const inlineBytes = Math.min(INLINE_STORED_BYTES, Math.floor(fetchBytes / PAGE_ROWS));
+  const inlineBytes = Math.min(INLINE_STORED_BYTES, Math.floor(fetchBytes / PAGE_ROWS / TEXT_EXPANSION));
   const inlineLimit = `$${params.push(inlineBytes)}::int`;
   const afterRid = `$${params.length + 1}::bigint`;
-  const pageSql = `SELECT r.rid, r.id, pg_column_size(r.content) AS stored,
-      CASE WHEN pg_column_size(r.content) <= ${inlineLimit} THEN ${CONTENT_TEXT} END AS json
-    FROM resource r WHERE ${where.join(' AND ')} AND r.rid > ${afterRid} ORDER BY r.rid LIMIT ${PAGE_ROWS}`;
+  // The database joins the page's small resources into NDJSON itself (no per-row values for the driver to parse) and
+  // lists the larger ones, which are fetched apart by the byte budget. Line order within a type is not a contract,
+  // so the aggregates do not sort.
+  const pageSql = `SELECT max(p.rid) AS last_rid, count(p.line)::int AS count, sum(octet_length(p.line) + 1)::bigint AS bytes,
+      string_agg(p.line, E'\\n') AS lines,
+      COALESCE(jsonb_agg(jsonb_build_array(p.rid, p.id, p.stored)) FILTER (WHERE p.line IS NULL), '[]') AS large
+    FROM (SELECT r.rid, r.id, pg_column_size(r.content) AS stored,
+        CASE WHEN pg_column_size(r.content) <= ${inlineLimit} THEN ${CONTENT_TEXT} END AS line
+      FROM resource r WHERE ${where.join(' AND ')} AND r.rid > ${afterRid} ORDER BY r.rid LIMIT ${PAGE_ROWS}) p`;
 
-  let lastRid = 0;
+  let lastRid = '0';
   for (;;) {
-    const { rows: page } = await sql.query<{ rid: number; id: string; stored: number | null; json: string | null }>(pageSql, [...params, lastRid]);
-    if (!page.length) return;
-    lastRid = page[page.length - 1].rid;
-    let group: typeof page = [];
+    const { rows } = await sql.query<PageRow>(pageSql, [...params, lastRid]);
+    const page = rows[0];
+    if (page.last_rid === null) return;
+    lastRid = String(page.last_rid);
+    if (page.count > 0) yield { lines: page.lines!, count: page.count, bytes: Number(page.bytes) };
+    let group: LargeRow[] = [];
     let groupBytes = 0;
-    for (const row of page) {
-      const stored = Number(row.stored ?? 0);
-      if (row.json !== null) {
-        yield* fetchGroup(sql, selection, group);
-        group = [];
-        groupBytes = 0;
-        yield { id: row.id, json: row.json };
-        continue;
-      }
+    const large = (typeof page.large === 'string' ? JSON.parse(page.large) : page.large) as [number, string, number][];
+    for (const [rid, id, stored] of large.sort((x, y) => x[0] - y[0])) {
       if (stored > fetchBytes / MEASURE_SHARE) {
         yield* fetchGroup(sql, selection, group);
         group = [];
         groupBytes = 0;
-        yield await measuredRow(sql, selection, row, fetchBytes);
+        yield await measuredRow(sql, selection, { rid, id }, fetchBytes);
         continue;
       }
       if (group.length && groupBytes + stored > fetchBytes) {
@@ -127,14 +137,27 @@ export async function* selectRows(sql: Queryable, selection: TypeSelection, fetc
         group = [];
         groupBytes = 0;
       }
-      group.push(row);
+      group.push({ rid, id });
       groupBytes += stored;
     }
     yield* fetchGroup(sql, selection, group);
   }
 }
 
-async function* fetchGroup(sql: Queryable, selection: TypeSelection, group: { rid: number; id: string }[]): AsyncGenerator<ExportedRow> {
+interface PageRow {
+  last_rid: string | number | null;
+  count: number;
+  bytes: string | number | null;
+  lines: string | null;
+  large: [number, string, number][] | string;
+}
+
+interface LargeRow {
+  rid: number;
+  id: string;
+}
+
+async function* fetchGroup(sql: Queryable, selection: TypeSelection, group: LargeRow[]): AsyncGenerator<ExportedRow> {
   if (!group.length) return;
   const { rows } = await sql.query<{ id: string; json: string }>(
     `SELECT r.id, ${CONTENT_TEXT} AS json FROM resource r WHERE r.rid = ANY($1::bigint[]) ORDER BY r.rid`,
@@ -144,7 +167,7 @@ async function* fetchGroup(sql: Queryable, selection: TypeSelection, group: { ri
 }
 
 /** A possibly large resource: its size is measured, and beyond the budget its UTF-8 bytes are read in slices. */
-async function measuredRow(sql: Queryable, selection: TypeSelection, row: { rid: number; id: string }, fetchBytes: number): Promise<ExportedRow> {
+async function measuredRow(sql: Queryable, selection: TypeSelection, row: LargeRow, fetchBytes: number): Promise<ExportedRow> {
   const { rows } = await sql.query<{ bytes: number }>(`SELECT octet_length(${CONTENT_TEXT}) AS bytes FROM resource r WHERE r.rid = $1`, [
     row.rid,
     selection.transactionTime,
