@@ -350,6 +350,17 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE INDEX registry_case_discharged ON registry_case (discharged_at);
     `,
   },
+  {
+    version: 12,
+    name: 'full-text search rows (_content, _text)',
+    // One row per resource and parameter holding the whole normalised text: matched by substring (LIKE '%word%'),
+    // which also serves Japanese text without word breaks. No B-tree on value (texts exceed an index entry); the
+    // rows are reached through rid. Rows of resources stored before this migration come from `reindex`.
+    sql: `
+      CREATE TABLE search_text (rid bigint NOT NULL, type text NOT NULL, param text NOT NULL, grp integer NOT NULL, value text NOT NULL);
+      CREATE INDEX search_text_rid ON search_text (rid, param);
+    `,
+  },
 ];
 
 /** Applies pending migrations; concurrent starts against one PostgreSQL wait on an advisory lock. */

@@ -10,6 +10,8 @@ export interface IndexRows {
   number: { param: string; grp: number; low: string; high: string; system: string | null; code: string | null }[];
   reference: { param: string; grp: number; targetType: string | null; targetId: string | null; url: string | null }[];
   uri: { param: string; grp: number; value: string }[];
+  /** Full-text rows (`_content`, `_text`), filled by the indexer from the whole resource rather than parameters. */
+  text: { param: string; grp: number; value: string }[];
 }
 
 export const INDEX_TABLES = ['token', 'string', 'date', 'number', 'reference', 'uri'] as const;
@@ -19,7 +21,7 @@ export const OF_TYPE = ':of-type';
 export const IDENTIFIER = ':identifier';
 
 export function emptyRows(): IndexRows {
-  return { token: [], string: [], date: [], number: [], reference: [], uri: [] };
+  return { token: [], string: [], date: [], number: [], reference: [], uri: [], text: [] };
 }
 
 /** A FHIRPath result item with its FHIR type name (`CodeableConcept`, `dateTime`, `String`...). */

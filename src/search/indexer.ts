@@ -2,6 +2,7 @@ import type { ConformanceRegistry } from '../conformance/package-loader.js';
 import type { Database, Queryable } from '../db/database.js';
 import type { IndexedWrite, WriteIndexer } from '../store/resource-store.js';
 import { emptyRows, extractRows, type IndexRows } from './extract.js';
+import { fullTextRows } from './full-text.js';
 import { ParameterCatalog, type ResolvedParameter } from './parameters.js';
 import { indexedText } from './values.js';
 
@@ -15,6 +16,7 @@ const COLUMNS = {
   number: ['low:numeric', 'high:numeric', 'system:text', 'code:text'],
   reference: ['target_type:text', 'target_id:text', 'url:text'],
   uri: ['value:text'],
+  text: ['value:text'],
 } as const;
 
 type Table = keyof typeof COLUMNS;
@@ -25,9 +27,9 @@ const FIELD: Record<string, string> = { target_type: 'targetType', target_id: 't
 /** Open period ends are stored as infinities so that range predicates need no NULL handling. */
 const DEFAULT: Record<string, string> = { 'date.low': '-infinity', 'date.high': 'infinity' };
 
-/** A row value as bound: text is cut to what an index entry can hold. */
-function columnValue(value: unknown, cast: string): unknown {
-  return cast === 'text' && typeof value === 'string' ? indexedText(value) : value;
+/** A row value as bound: text is cut to what an index entry can hold (search_text has no B-tree on its text). */
+function columnValue(table: Table, value: unknown, cast: string): unknown {
+  return cast === 'text' && table !== 'text' && typeof value === 'string' ? indexedText(value) : value;
 }
 
 /**
@@ -37,7 +39,7 @@ function columnValue(value: unknown, cast: string): unknown {
 export async function writeIndexRows(sql: Queryable, staleRids: number[], indexed: { rid: number; type: string; rows: IndexRows }[]): Promise<void> {
   const params: unknown[] = [];
   const bind = (value: unknown, cast: string) => `$${params.push(value)}::${cast}[]`;
-  // Six DELETEs that find nothing still cost an index probe each: left out when every resource is new.
+  // Seven DELETEs that find nothing still cost an index probe each: left out when every resource is new.
   const stale = staleRids.length ? bind(staleRids, 'bigint') : undefined;
   const parts: string[] = [];
   for (const table of Object.keys(COLUMNS) as Table[]) {
@@ -50,7 +52,7 @@ export async function writeIndexRows(sql: Queryable, staleRids: number[], indexe
       bind(flat.map((row) => row.type), 'text'),
       bind(flat.map((row) => row.param), 'text'),
       bind(flat.map((row) => row.grp), 'integer'),
-      ...columns.map(([column, cast]) => bind(flat.map((row) => columnValue(row[FIELD[column] ?? column] ?? DEFAULT[`${table}.${column}`] ?? null, cast)), cast)),
+      ...columns.map(([column, cast]) => bind(flat.map((row) => columnValue(table, row[FIELD[column] ?? column] ?? DEFAULT[`${table}.${column}`] ?? null, cast)), cast)),
     ];
     parts.push(
       `insert_${table} AS (INSERT INTO search_${table} (rid, type, param, grp, ${columns.map(([column]) => column).join(', ')})
@@ -68,7 +70,9 @@ export class SearchIndexer implements WriteIndexer {
   ) {}
 
   rowsOf(resource: fhir4.Resource): IndexRows {
-    return extractRows(this.catalog, resource, this.onError);
+    const rows = extractRows(this.catalog, resource, this.onError);
+    rows.text = fullTextRows(resource);
+    return rows;
   }
 
   async indexWrites(tx: Queryable, writes: IndexedWrite[]): Promise<void> {
