@@ -4,6 +4,8 @@ import { IDENTIFIER, OF_TYPE, parseReference } from './extract.js';
 import { ANY_TYPE, type ParameterCatalog, type ParameterType, type ResolvedParameter } from './parameters.js';
 import { dateRange, decimalRange, escapeLike, normaliseString } from './values.js';
 import { expandValueSet, ValueSetExpansionError } from './value-sets.js';
+import { subsumption } from './code-hierarchy.js';
+import { CONTENT, NARRATIVE, searchWords } from './full-text.js';
 
 /** A client error in one search parameter: answered with 400 naming it. */
 export class SearchParameterError extends Error {
@@ -69,7 +71,7 @@ const TABLE_OF: Record<Exclude<ParameterType, 'composite'>, string> = {
 };
 
 const MODIFIERS: Record<ParameterType, string[]> = {
-  token: ['missing', 'not', 'text', 'in', 'not-in', 'of-type'],
+  token: ['missing', 'not', 'text', 'in', 'not-in', 'of-type', 'below', 'above'],
   string: ['missing', 'exact', 'contains'],
   date: ['missing'],
   number: ['missing'],
@@ -78,6 +80,12 @@ const MODIFIERS: Record<ParameterType, string[]> = {
   uri: ['missing', 'below', 'above'],
   composite: ['missing'],
 };
+
+/** Parameters of every resource type answered without a SearchParameter expression of their own. */
+export const SPECIAL_PARAMETERS = new Set([CONTENT, NARRATIVE, '_list']);
+
+/** The List search parameter holding its entries' items, through which `_list` finds members. */
+const LIST_ITEM = 'item';
 
 /** Splits a parameter value at unescaped commas (alternatives) and unescapes `\,`, `\$`, `\|`. */
 export function splitEscaped(value: string, separator: string): string[] {
@@ -133,6 +141,8 @@ export class PredicateBuilder {
     const [code, modifier] = splitModifier(name);
     if (code === '_id') return this.idPredicate(row, name, modifier, value);
     if (code === '_lastUpdated') return this.lastUpdatedPredicate(row, name, modifier, value);
+    if (code === CONTENT || code === NARRATIVE) return this.fullTextPredicate(row, name, code, modifier, value);
+    if (code === '_list') return this.listPredicate(row, name, modifier, value);
     const parameter = this.scope.catalog.get(type, code);
     if (!parameter) throw new UnsupportedParameter(`Search parameter "${code}" is not defined for ${type}`);
     return this.parameterPredicate(parameter, row, name, modifier, value);
@@ -150,6 +160,39 @@ export class PredicateBuilder {
     if (modifier) throw new SearchParameterError(name, `Modifier :${modifier} is not supported on _lastUpdated`);
     const alternatives = splitEscaped(value, ',').map((one) => this.dateMatch(name, one, `${row}.last_updated`, `(${row}.last_updated + interval '1 millisecond')`));
     return `(${alternatives.join(' OR ')})`;
+  }
+
+  /**
+   * `_content` / `_text`: every word of an alternative occurs in the resource's text (or narrative), compared in
+   * search form (case, width, accents and hiragana/katakana folded) and as a substring, so Japanese text without
+   * spaces is searchable too.
+   */
+  private fullTextPredicate(row: string, name: string, code: string, modifier: string | undefined, value: string): string {
+    if (modifier) throw new SearchParameterError(name, `Modifier :${modifier} is not supported on ${code}`);
+    const alternatives = splitEscaped(value, ',').map((alternative) => searchWords(unescape(alternative)));
+    if (alternatives.some((words) => words.length === 0)) throw new SearchParameterError(name, `${name} has an empty value`);
+    const index = this.sql.alias('x');
+    const conditions = alternatives.map((words) => `(${words.map((word) => `${index}.value LIKE ${this.sql.bind(`%${escapeLike(word)}%`)}`).join(' AND ')})`);
+    return `EXISTS (SELECT 1 FROM search_text ${index} WHERE ${index}.rid = ${row}.rid AND ${index}.param = ${this.sql.bind(code)} AND (${conditions.join(' OR ')}))`;
+  }
+
+  /**
+   * `_list=id[,id]`: resources that an entry of one of these List resources points at (through List's `item`
+   * parameter, so relative, absolute and versioned references all count). Functional lists (`$current-problems`)
+   * are not kept by this server.
+   */
+  private listPredicate(row: string, name: string, modifier: string | undefined, value: string): string {
+    if (modifier) throw new SearchParameterError(name, `Modifier :${modifier} is not supported on _list`);
+    const ids = splitEscaped(value, ',').map(unescape);
+    if (ids.some((id) => id === '')) throw new SearchParameterError(name, `${name} has an empty value`);
+    if (ids.some((id) => id.startsWith('$'))) throw new UnsupportedParameter(`Functional lists (${ids.filter((id) => id.startsWith('$')).join(', ')}) are not supported`);
+    if (this.scope.catalog.get('List', LIST_ITEM)?.type !== 'reference') throw new UnsupportedParameter('No List item search parameter is loaded');
+    const list = this.sql.alias('l');
+    const item = this.sql.alias('li');
+    return `EXISTS (SELECT 1 FROM resource ${list}
+      JOIN search_reference ${item} ON ${item}.rid = ${list}.rid AND ${item}.param = ${this.sql.bind(LIST_ITEM)}
+      WHERE ${list}.type = 'List' AND ${list}.id = ANY(${this.sql.bind(ids, 'text[]')}) AND NOT ${list}.deleted${this.visible(list)}
+        AND ${item}.target_type = ${row}.type AND ${item}.target_id = ${row}.id)`;
   }
 
   private parameterPredicate(parameter: ResolvedParameter, row: string, name: string, modifier: string | undefined, value: string): string {
@@ -236,6 +279,7 @@ export class PredicateBuilder {
     switch (type) {
       case 'token':
         if (modifier === 'text') return `${index}.text LIKE ${this.sql.bind(`%${escapeLike(normaliseString(unescape(value)))}%`)}`;
+        if (modifier === 'below' || modifier === 'above') return this.subsumptionMatch(name, index, value, modifier);
         return this.tokenMatch(name, index, value, modifier === 'in' ? 'in' : undefined);
       case 'string': {
         const text = unescape(value);
@@ -270,6 +314,16 @@ export class PredicateBuilder {
     if (code !== undefined) conditions.push(`${index}.value = ${this.sql.bind(code)}`);
     if (conditions.length === 0) throw new SearchParameterError(name, `Token "${value}" of "${name}" has neither system nor code`);
     return `(${conditions.join(' AND ')})`;
+  }
+
+  /** `:below` / `:above` on `system|code`: codes the code subsumes / is subsumed by, in the system's hierarchy. */
+  private subsumptionMatch(name: string, index: string, value: string, direction: 'below' | 'above'): string {
+    const { system, code } = splitToken(value);
+    if (!system || code === undefined) throw new SearchParameterError(name, `${name} needs system|code, got "${value}"`);
+    const subsumed = subsumption(this.scope.registry, system, code, direction);
+    if (!subsumed) throw new SearchParameterError(name, `No hierarchy of code system ${system} is known to this server`);
+    const codes = 'prefix' in subsumed ? `${index}.value LIKE ${this.sql.bind(`${escapeLike(subsumed.prefix)}%`)}` : `${index}.value = ANY(${this.sql.bind(subsumed.codes, 'text[]')})`;
+    return `(${index}.system = ${this.sql.bind(system)} AND ${codes})`;
   }
 
   private ofTypeMatch(name: string, index: string, value: string): string {

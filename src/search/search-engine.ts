@@ -4,7 +4,7 @@ import { withConventionalKeyOrder } from '../store/resource-store.js';
 import { tenantCondition, type ReadScope } from '../store/tenancy.js';
 import { SearchIndexer } from './indexer.js';
 import { ANY_TYPE, COLUMN_PARAMETERS, ParameterCatalog, type ResolvedParameter } from './parameters.js';
-import { PredicateBuilder, SearchParameterError, splitModifier, SqlParams, UnsupportedParameter } from './query.js';
+import { PredicateBuilder, SearchParameterError, SPECIAL_PARAMETERS, splitModifier, SqlParams, UnsupportedParameter } from './query.js';
 
 export { SearchParameterError } from './query.js';
 
@@ -115,10 +115,29 @@ export class SearchEngine extends SearchIndexer {
 
   /** Parameters a type supports, for the CapabilityStatement. */
   supportedParameters(type: string): fhir4.CapabilityStatementRestResourceSearchParam[] {
-    return this.catalog
-      .all(type)
-      .map((parameter) => ({ name: parameter.code, definition: parameter.url, type: parameter.type, documentation: parameter.description }))
-      .sort((a, b) => a.name.localeCompare(b.name));
+    return [
+      ...this.catalog.all(type).map((parameter) => ({ name: parameter.code, definition: parameter.url, type: parameter.type, documentation: parameter.description })),
+      ...this.specialParameters(type),
+    ].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** The parameters without an expression that the engine answers itself (`_content`, `_text`, `_list`). */
+  private specialParameters(type: string): fhir4.CapabilityStatementRestResourceSearchParam[] {
+    const fromDefinition = (url: string, documentation: string) => {
+      const definition = this.registry.resolve<fhir4.SearchParameter>('SearchParameter', url);
+      return definition ? [{ name: definition.code, definition: url, type: definition.type, documentation }] : [];
+    };
+    const domainResource = this.registry.structureDefinition(`http://hl7.org/fhir/StructureDefinition/${type}`)?.baseDefinition?.endsWith('/DomainResource');
+    return [
+      ...fromDefinition(
+        'http://hl7.org/fhir/SearchParameter/Resource-content',
+        'Every word (whitespace-separated, or a "quoted phrase") occurs in one of the resource\'s text values; case, width and kana insensitive substring match',
+      ),
+      ...(domainResource
+        ? fromDefinition('http://hl7.org/fhir/SearchParameter/DomainResource-text', 'Every word occurs in the narrative (text.div without markup); matched like _content')
+        : []),
+      { name: '_list', type: 'special', documentation: 'Resources an entry of the List resource(s) with these ids points at; functional lists ($...) are not supported' },
+    ];
   }
 
   /** Search parameters of the CompartmentDefinition for `compartmentType` that link `type` to it. */
@@ -194,7 +213,7 @@ export class SearchEngine extends SearchIndexer {
     if (types?.length === 1) return builder.predicate(types[0], 'r', name, value);
     const code = splitModifier(name.split('.')[0])[0];
     if (!types) {
-      if (!COLUMN_PARAMETERS.has(code) && !this.catalog.get(ANY_TYPE, code)) {
+      if (!COLUMN_PARAMETERS.has(code) && !SPECIAL_PARAMETERS.has(code) && !this.catalog.get(ANY_TYPE, code)) {
         throw new UnsupportedParameter(`Search parameter "${code}" is not defined for all resource types; use _type to search one type`);
       }
       return builder.predicate(ANY_TYPE, 'r', name, value);
@@ -211,20 +230,20 @@ export class SearchEngine extends SearchIndexer {
     return `(${perType.join(' OR ')})`;
   }
 
+  /**
+   * Membership of a compartment: the resources whose compartment-linking references (per the CompartmentDefinition)
+   * point at its resource, and that resource itself. One `rid IN` over the reverse reference index, whatever the
+   * number of member types, so the planner starts from the compartment's few rows.
+   */
   private compartmentFilter(sql: SqlParams, types: string[] | undefined, compartment: { type: string; id: string }): string {
-    const perType = (types ?? []).map((type) => {
-      const linking = this.compartmentParameters(compartment.type, type) ?? [];
-      const conditions = linking.length
-        ? [
-            `EXISTS (SELECT 1 FROM search_reference c WHERE c.rid = r.rid AND c.type = ${sql.bind(type)} AND c.param = ANY(${sql.bind(linking, 'text[]')})
-               AND c.target_type = ${sql.bind(compartment.type)} AND c.target_id = ${sql.bind(compartment.id)})`,
-          ]
-        : [];
-      // The compartment's own resource belongs to it.
-      if (type === compartment.type) conditions.push(`r.id = ${sql.bind(compartment.id)}`);
-      return conditions.length ? `(${conditions.join(' OR ')})` : 'false';
-    });
-    return perType.length === 1 ? perType[0] : `(${perType.join(' OR ')})`;
+    const links = (types ?? []).flatMap((type) => (this.compartmentParameters(compartment.type, type) ?? []).map((param) => ({ type, param })));
+    const members: string[] = [];
+    if (links.length) {
+      members.push(`SELECT c.rid FROM search_reference c WHERE c.target_id = ${sql.bind(compartment.id)} AND c.target_type = ${sql.bind(compartment.type)}
+        AND (c.type, c.param) IN (SELECT * FROM unnest(${sql.bind(links.map((link) => link.type), 'text[]')}, ${sql.bind(links.map((link) => link.param), 'text[]')}))`);
+    }
+    if (types?.includes(compartment.type)) members.push(`SELECT o.rid FROM resource o WHERE o.type = ${sql.bind(compartment.type)} AND o.id = ${sql.bind(compartment.id)}`);
+    return members.length ? `r.rid IN (${members.join(' UNION ALL ')})` : 'false';
   }
 
   /** `_sort=a,-b`: one key per parameter; a multi-valued element sorts by its lowest value (highest when descending). */

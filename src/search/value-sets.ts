@@ -1,4 +1,5 @@
 import type { ConformanceRegistry } from '../conformance/package-loader.js';
+import { descendants, type Concept } from './code-hierarchy.js';
 
 /** The codes a ValueSet admits: explicit system|code pairs, plus systems admitted whole. */
 export interface ValueSetMembers {
@@ -7,22 +8,6 @@ export interface ValueSetMembers {
 }
 
 export class ValueSetExpansionError extends Error {}
-
-interface Concept {
-  code: string;
-  concept?: Concept[];
-}
-
-function flatten(concepts: Concept[] = []): Concept[] {
-  return concepts.flatMap((concept) => [concept, ...flatten(concept.concept)]);
-}
-
-function descendants(concepts: Concept[] = [], code: string, includeSelf: boolean): string[] {
-  for (const concept of flatten(concepts)) {
-    if (concept.code === code) return [...(includeSelf ? [code] : []), ...flatten(concept.concept).map((child) => child.code)];
-  }
-  return [];
-}
 
 /**
  * Expands a ValueSet of the loaded packages for :in / :not-in: its stored expansion when it has one, else its

@@ -409,6 +409,13 @@ describe('unknown and malformed parameters', () => {
     ['Observation?code-value-quantity=70184-3', 'code-value-quantity'],
     ['Patient?_sort=nonexistent', '_sort'],
     ['Patient?_total=some', '_total'],
+    ['Patient?_content=', '_content'],
+    ['Patient?_content:exact=x', '_content:exact'],
+    ['Patient?_text=%20', '_text'],
+    ['Condition?_list=', '_list'],
+    ['Condition?code:below=I63', 'code:below'],
+    ['Condition?code:below=urn:no-hierarchy|I63', 'code:below'],
+    ['Patient/p1/*?_type=Nonsense', '_type'],
   ])('400 naming the parameter for %s', async (query, parameter) => {
     const response = await http.get(`/fhir/${query}`).expect(400);
     expect(response.body.resourceType).toBe('OperationOutcome');
@@ -450,6 +457,6 @@ describe('capabilities', () => {
     const patient = statement.rest![0].resource!.find((resource) => resource.type === 'Patient')!;
     const names = patient.searchParam!.map((parameter) => parameter.name);
     expect(names).toEqual(expect.arrayContaining(['_id', '_lastUpdated', '_tag', '_profile', 'name', 'birthdate', 'identifier', 'jp-kana-sort']));
-    expect(names).not.toContain('_text');
+    expect(names).not.toContain('_query');
   });
 });
