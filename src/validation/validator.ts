@@ -57,7 +57,9 @@ function isObject(value: unknown): value is JsonObject {
 class ValidationRun {
   private readonly profileResults = new Map<object, Map<string, ValidationIssue[]>>();
   private readonly resourceHomes = new Map<object, { path: string; frame: Omit<ResourceFrame, 'issues'> }>();
-  private readonly evaluatedConstraints = new Set<string>();
+  /** Constraint keys evaluated per JSON object, and per `path|key` for primitive values (which have no identity). */
+  private readonly evaluatedConstraints = new WeakMap<object, Set<string>>();
+  private readonly evaluatedPrimitiveConstraints = new Set<string>();
   private readonly walkedTypeProfiles = new WeakMap<IssueList, Set<string>>();
 
   constructor(
@@ -141,7 +143,7 @@ class ValidationRun {
       }
     }
     const home = this.resourceHomes.get(resource) ?? { path: String(resource.resourceType), frame: { resource, rootResource: resource } };
-    const frame: ResourceFrame = { ...home.frame, issues: new IssueList() };
+    const frame: ResourceFrame = { resource, rootResource: home.frame.rootResource, bundle: home.frame.bundle, entryFullUrl: home.frame.entryFullUrl, issues: new IssueList() };
     if (resource.resourceType === 'Bundle') {
       const bundle = BundleIndex.build(resource, home.path);
       frame.bundle = bundle;
@@ -834,11 +836,24 @@ class ValidationRun {
     if (constraints.length === 0) return;
     // Data types are evaluated as their type; backbone elements by their path in the resource.
     const basePath = isResourceRoot ? typeCode : typeCode === 'BackboneElement' || typeCode === 'Element' ? definition.path : typeCode;
+    // A node walked twice (as a slice member and as the sliced element) has each constraint evaluated once.
+    let evaluated: Set<string> | undefined;
+    if (typeof node === 'object' && node !== null) {
+      evaluated = this.evaluatedConstraints.get(node);
+      if (!evaluated) {
+        evaluated = new Set();
+        this.evaluatedConstraints.set(node, evaluated);
+      }
+    }
     for (const constraint of constraints) {
-      // A node walked twice (as a slice member and as the sliced element) has each constraint evaluated once.
-      const onceKey = `${path}|${constraint.key}`;
-      if (this.evaluatedConstraints.has(onceKey)) continue;
-      this.evaluatedConstraints.add(onceKey);
+      if (evaluated) {
+        if (evaluated.has(constraint.key)) continue;
+        evaluated.add(constraint.key);
+      } else {
+        const onceKey = `${path}|${constraint.key}`;
+        if (this.evaluatedPrimitiveConstraints.has(onceKey)) continue;
+        this.evaluatedPrimitiveConstraints.add(onceKey);
+      }
       const result = this.invariants.evaluate(constraint.expression, basePath, node, frame.resource, frame.rootResource);
       if ('failedToEvaluate' in result) {
         frame.issues.warning('invariant', path, `Constraint ${constraint.key} could not be evaluated (${constraint.expression}): ${result.failedToEvaluate}`, `制約 ${constraint.key} を評価できませんでした`);
