@@ -175,8 +175,10 @@ class ValidationRun {
     if (!source) return;
     const { element: childOwner, profile: childProfile } = source;
     const index = propertyIndex(childOwner);
-    // Walk the properties present (not every child definition): most definitions are absent in any instance.
-    const present = new Map<CompiledElement, PropertyEntry[]>();
+    // Walk the properties present (not every child definition): most definitions are absent in any instance. One flat
+    // list in JSON order: a child has one entry but for `name` + `_name` or several choice types.
+    const present: PropertyEntry[] = [];
+    let wrongTypeChoices: CompiledElement[] | undefined;
     let hasContent = false;
     for (const key in value) {
       if (key === 'resourceType' && isResourceRoot) continue;
@@ -187,7 +189,7 @@ class ValidationRun {
         if (choice) {
           // e.g. valueUri where the profile allows only valueUrl: one error naming the allowed types, and the element
           // counts as present (no extra "minimum required" error).
-          present.set(choice, present.get(choice) ?? []);
+          (wrongTypeChoices ??= []).push(choice);
           hasContent = true;
           frame.issues.error('structure', path, `The property '${key}' is not allowed: ${choice.name}[x] allows the types [${choice.types.map((type) => type.code).join(', ')}]`, `プロパティ '${key}' の型は許可されていません (${choice.types.map((type) => type.code).join(', ')})`);
           continue;
@@ -197,23 +199,23 @@ class ValidationRun {
         continue;
       }
       if (key !== 'id') hasContent = true;
-      const entries = present.get(entry.child);
-      if (entries) entries.push(entry);
-      else present.set(entry.child, [entry]);
+      present.push(entry);
     }
     if (!hasContent && !isResourceRoot) {
       frame.issues.error('invalid', path, 'All FHIR elements must have a @value or children (ele-1)', 'すべての要素は値または子要素を持たなければなりません (ele-1)');
     }
-    for (const [child, keys] of present) if (keys.length) this.validateChild(value, typeCode, hostDefinitionPath, child, keys, path, childProfile, frame);
+    for (let position = 0; position < present.length; position++) {
+      if (!holdsChild(present, position, present[position].child)) this.validateChild(value, typeCode, hostDefinitionPath, present, position, path, childProfile, frame);
+    }
     for (const child of requiredChildren(childOwner)) {
-      if (present.has(child)) continue;
+      if (isPresent(child, present, wrongTypeChoices)) continue;
       this.checkCardinality(0, child, path, frame);
       // Required slices of an absent element are missing too.
       for (const slice of child.slices) this.checkCardinality(0, slice, path, frame);
     }
     if (this.reportMustSupport) {
       for (const child of mustSupportChildren(childOwner)) {
-        if (present.has(child)) continue;
+        if (isPresent(child, present, wrongTypeChoices)) continue;
         if (child.mustSupport) this.reportAbsentMustSupport(child, path, childProfile, frame);
         else for (const slice of child.slices) if (slice.mustSupport) this.reportAbsentMustSupport(slice, path, childProfile, frame);
       }
@@ -256,19 +258,23 @@ class ValidationRun {
     return typeProfile ? { element: typeProfile.root, profile: typeProfile } : undefined;
   }
 
-  /** `present`: the JSON properties found for the child, in order (`name` and `_name` are two entries of one value). */
-  private validateChild(container: JsonObject, hostType: string, hostDefinitionPath: string, child: CompiledElement, present: PropertyEntry[], containerPath: string, profile: CompiledProfile, frame: ResourceFrame): void {
+  /**
+   * Validates the child that `present[first]` (the container's properties, in JSON order) holds, with its other
+   * properties further on (`name` and `_name` are two entries of one value; a choice may have several).
+   */
+  private validateChild(container: JsonObject, hostType: string, hostDefinitionPath: string, present: PropertyEntry[], first: number, containerPath: string, profile: CompiledProfile, frame: ResourceFrame): void {
+    const child = present[first].child;
     const items: ElementItem[] = [];
     let distinctKeys = 0;
-    for (let position = 0; position < present.length; position++) {
+    for (let position = first; position < present.length; position++) {
       const { jsonKey: key, typeCode } = present[position];
-      if (position > 0 && present.slice(0, position).some((earlier) => earlier.jsonKey === key)) continue;
+      if (present[position].child !== child || hasJsonKey(present, first, position, key)) continue;
       distinctKeys++;
       let value: unknown;
       let primitiveExtension: unknown;
       for (let later = position; later < present.length; later++) {
         const entry = present[later];
-        if (entry.jsonKey !== key) continue;
+        if (entry.jsonKey !== key || entry.child !== child) continue;
         if (entry.isCompanion) primitiveExtension = container[entry.property];
         else value = container[entry.property];
       }
@@ -950,6 +956,23 @@ function childrenWhere(cache: WeakMap<CompiledElement, CompiledElement[]>, owner
     cache.set(owner, found);
   }
   return found;
+}
+
+/** Whether one of the first `end` properties holds the child. */
+function holdsChild(present: PropertyEntry[], end: number, child: CompiledElement): boolean {
+  for (let position = 0; position < end; position++) if (present[position].child === child) return true;
+  return false;
+}
+
+/** Whether properties `from`..`end` - 1 include the JSON key. */
+function hasJsonKey(present: PropertyEntry[], from: number, end: number, jsonKey: string): boolean {
+  for (let position = from; position < end; position++) if (present[position].jsonKey === jsonKey) return true;
+  return false;
+}
+
+/** Whether an object has the child: a property for it, or one naming it with a type it does not allow. */
+function isPresent(child: CompiledElement, present: PropertyEntry[], wrongTypeChoices: CompiledElement[] | undefined): boolean {
+  return holdsChild(present, present.length, child) || (wrongTypeChoices?.includes(child) ?? false);
 }
 
 const requiredChildrenCache = new WeakMap<CompiledElement, CompiledElement[]>();
