@@ -1,6 +1,6 @@
 import type { ConformanceRegistry } from '../conformance/package-loader.js';
 import { BundleIndex } from './bundle-index.js';
-import { capitalise, ProfileCache, type CompiledConstraint, type CompiledElement, type CompiledProfile, type Discriminator, type PropertyEntry } from './compiled-profile.js';
+import { capitalise, ProfileCache, type CompiledConstraint, type CompiledElement, type CompiledProfile, type Discriminator, type ElementType, type PropertyEntry } from './compiled-profile.js';
 import { InvariantEvaluator } from './invariants.js';
 import { IssueList, toOperationOutcome, type ValidationIssue } from './issues.js';
 import { isPrimitiveType, primitiveProblem } from './primitives.js';
@@ -348,7 +348,7 @@ class ValidationRun {
       frame.issues.error('structure', path, `The property must be a JSON object (type ${typeCode})`, `このプロパティは JSON オブジェクト (${typeCode}) でなければなりません`);
       return;
     }
-    const typeProfiles = definition.types.find((type) => type.code === typeCode)?.profiles ?? [];
+    const typeProfiles = typeOf(definition, typeCode)?.profiles ?? [];
     if (this.isResourceType(typeCode)) {
       const nestedRoot = definition.name === 'contained' ? frame.rootResource : undefined;
       const entryFullUrl = frame.bundle?.fullUrlOf(value) ?? frame.entryFullUrl;
@@ -527,7 +527,7 @@ class ValidationRun {
   private validateReference(reference: JsonObject, definition: CompiledElement, path: string, frame: ResourceFrame): void {
     const literal = reference.reference;
     if (typeof literal !== 'string') return;
-    const targetProfiles = definition.types.find((type) => type.code === 'Reference')?.targetProfiles ?? [];
+    const targetProfiles = typeOf(definition, 'Reference')?.targetProfiles ?? [];
     const target = this.resolveReference(literal, frame);
     // Reported on the Reference element itself, as the Java validator does.
     const referencePath = path;
@@ -672,7 +672,7 @@ class ValidationRun {
       }
       case 'profile': {
         const definition = target ?? slice;
-        const urls = steps[steps.length - 1] === 'resolve()' ? definition.types.flatMap((type) => type.targetProfiles) : definition.types.flatMap((type) => type.profiles);
+        const urls = steps[steps.length - 1] === 'resolve()' ? allProfiles(targetProfilesCache, definition, 'targetProfiles') : allProfiles(profilesCache, definition, 'profiles');
         if (urls.length === 0) return false;
         return values.some((candidate) => urls.some((url) => this.conformsTo(candidate.value, candidate.typeCode, url, item.path, frame)));
       }
@@ -956,6 +956,24 @@ function childrenWhere(cache: WeakMap<CompiledElement, CompiledElement[]>, owner
     cache.set(owner, found);
   }
   return found;
+}
+
+/** The definition's entry for a type (a plain loop: called for every value walked). */
+function typeOf(definition: CompiledElement, typeCode: string): ElementType | undefined {
+  for (const type of definition.types) if (type.code === typeCode) return type;
+  return undefined;
+}
+
+const profilesCache = new WeakMap<CompiledElement, string[]>();
+const targetProfilesCache = new WeakMap<CompiledElement, string[]>();
+/** The profiles (or target profiles) of all the element's types, computed once per element. */
+function allProfiles(cache: WeakMap<CompiledElement, string[]>, definition: CompiledElement, kind: 'profiles' | 'targetProfiles'): string[] {
+  let urls = cache.get(definition);
+  if (!urls) {
+    urls = definition.types.flatMap((type) => type[kind]);
+    cache.set(definition, urls);
+  }
+  return urls;
 }
 
 /** Whether one of the first `end` properties holds the child. */
