@@ -9,8 +9,7 @@ import type { Database } from './db/database.js';
 import { openDatabase } from './db/open.js';
 import { newId } from './fhir/ids.js';
 import type { FhirRequest } from './fhir/context.js';
-import { documentBundle } from './fhir/interaction/document.js';
-import { FhirError } from './fhir/outcome.js';
+import { ingestDocuments } from './fhir/interaction/document.js';
 import { rebuildCases } from './registry/cases/rebuild.js';
 import { refreshResults } from './registry/indicators/case-results.js';
 import { indicatorSet } from './registry/indicators/definitions.js';
@@ -77,7 +76,10 @@ program
   .command('load')
   .description('store FHIR resources from JSON / NDJSON files or folders: document Bundles are ingested as documents (entries stored, registry case derived), other resources with an id are PUT, others created')
   .argument('<paths...>', 'files or folders')
-  .action(async (paths: string[]) => {
+  .option('--batch <documents>', 'document Bundles stored per transaction (each still answered on its own: a refused one sinks no other)', '50')
+  .action(async (paths: string[], options: { batch: string }) => {
+    const batchSize = Number(options.batch);
+    if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`--batch must be a positive integer, got "${options.batch}"`);
     const config = loadConfig();
     const runtime = await createRuntime(config, { logger: false });
     const files = paths.flatMap(filesUnder);
@@ -85,29 +87,37 @@ program
     let stored = 0;
     let documents = 0;
     const refused: string[] = [];
+    // Documents wait here until a batch is full (or another resource comes, which must see them stored first).
+    let pending: { label: string; request: FhirRequest }[] = [];
+    const storePending = async () => {
+      // The same path as POST /fhir/Bundle: validated whole, entries stored, registry case derived, corrections applied.
+      const results = await ingestDocuments(runtime.context, pending.map((one) => one.request));
+      results.forEach((result, position) => {
+        if ('error' in result) {
+          refused.push(`${pending[position].label}: ${result.error.status} ${result.error.issues.filter((one) => one.severity === 'error').slice(0, 3).map((one) => one.diagnostics).join('; ')}`);
+        } else documents++;
+      });
+      pending = [];
+    };
     bar.start(files.length, 0, { resources: 0, documents: 0 });
     try {
       for (const file of files) {
         for (const [index, resource] of resourcesOf(file).entries()) {
           if (!runtime.context.resourceTypes.has(resource.resourceType)) throw new Error(`${file}: unknown resourceType ${resource.resourceType}`);
           if (resource.resourceType === 'Bundle' && (resource as fhir4.Bundle).type === 'document') {
-            // The same path as POST /fhir/Bundle: validated whole, entries stored, registry case derived, corrections applied.
-            const request: FhirRequest = { method: 'POST', baseUrl: `${config.publicBaseUrl || 'http://localhost'}/fhir`, query: [], headers: {}, body: resource };
-            try {
-              await documentBundle(runtime.context, request);
-              documents++;
-            } catch (error) {
-              if (!(error instanceof FhirError)) throw error;
-              refused.push(`${file} #${index + 1}: ${error.status} ${error.issues.filter((one) => one.severity === 'error').slice(0, 3).map((one) => one.diagnostics).join('; ')}`);
-            }
+            const request: FhirRequest = { method: 'POST', baseUrl: `${config.publicBaseUrl || 'http://localhost'}/fhir`, query: [], headers: { prefer: 'return=minimal' }, body: resource };
+            pending.push({ label: `${file} #${index + 1}`, request });
+            if (pending.length >= batchSize) await storePending();
             continue;
           }
+          if (pending.length) await storePending();
           if (resource.id) await runtime.context.store.put(resource, resource.id);
           else await runtime.context.store.create(resource, newId());
           stored++;
         }
         bar.increment(1, { resources: stored, documents });
       }
+      if (pending.length) await storePending();
     } finally {
       bar.stop();
       await runtime.close();
