@@ -20,6 +20,8 @@ const PATTERNS: Record<string, RegExp> = {
   time: new RegExp(`^${TIME}$`),
 };
 
+const MAX_STRING_BYTES = 1024 * 1024;
+
 const INTEGER_LIMITS: Record<string, [number, number]> = {
   integer: [-2147483648, 2147483647],
   positiveInt: [1, 2147483647],
@@ -67,6 +69,10 @@ export function primitiveProblem(typeCode: string, value: unknown): string | und
   }
   if (typeof value !== 'string') return `Error parsing JSON: the primitive value must be a string`;
   if (value.length === 0) return `@value cannot be empty`;
+  // R4: a string SHALL NOT exceed 1 MB (checked in UTF-8 bytes only when it could: at most 3 bytes per UTF-16 unit).
+  if (value.length > MAX_STRING_BYTES / 3 && Buffer.byteLength(value, 'utf8') > MAX_STRING_BYTES) {
+    return `value is longer than permitted maximum length of 1 MB (${MAX_STRING_BYTES} bytes)`;
+  }
   if (typeCode === 'string' || typeCode === 'markdown') {
     return value.trim().length === 0 ? 'value should not be empty (only whitespace)' : undefined;
   }

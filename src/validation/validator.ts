@@ -26,6 +26,7 @@ export function hasErrors(outcome: fhir4.OperationOutcome): boolean {
 type JsonObject = Record<string, unknown>;
 
 const BASE_PREFIX = 'http://hl7.org/fhir/StructureDefinition/';
+const REF_1_MESSAGE = 'Constraint failed: ref-1: \'SHALL have a contained resource if a local reference is provided\'';
 const DOM_3_MESSAGE = 'Constraint failed: dom-3: \'If the resource is contained in another resource, it SHALL be referred to from elsewhere in the resource or SHALL refer to the containing resource\'';
 
 /** Where a resource sits: the list its issues go to, and what its references resolve against. */
@@ -180,10 +181,11 @@ class ValidationRun {
     const present: PropertyEntry[] = [];
     let wrongTypeChoices: CompiledElement[] | undefined;
     let hasContent = false;
+    // The `_name` companion of a primitive holds its id and extensions; the type's `value` child is the JSON value itself.
+    const isPrimitiveCompanion = isPrimitiveType(typeCode);
     for (const key in value) {
       if (key === 'resourceType' && isResourceRoot) continue;
-      if (key === 'fhir_comments') continue;
-      const entry = index.get(key) ?? (childOwner === definition ? this.baseProperty(definition, typeCode, key) : undefined);
+      const entry = key === 'value' && isPrimitiveCompanion ? undefined : index.get(key) ?? (childOwner === definition ? this.baseProperty(definition, typeCode, key) : undefined);
       if (!entry || (entry.isCompanion && !isPrimitiveType(entry.typeCode))) {
         const choice = choiceWithWrongType(childOwner, key);
         if (choice) {
@@ -194,8 +196,10 @@ class ValidationRun {
           frame.issues.error('structure', path, `The property '${key}' is not allowed: ${choice.name}[x] allows the types [${choice.types.map((type) => type.code).join(', ')}]`, `プロパティ '${key}' の型は許可されていません (${choice.types.map((type) => type.code).join(', ')})`);
           continue;
         }
-        // Like the Java validator, an unknown property is reported on the object that holds it.
+        // Like the Java validator, an unknown property is reported on the object that holds it (and only that: the
+        // object is not also reported as empty).
         frame.issues.error('structure', path, `Unrecognized property '${key}'`, `認識できないプロパティ '${key}'`);
+        hasContent = true;
         continue;
       }
       if (key !== 'id') hasContent = true;
@@ -534,6 +538,8 @@ class ValidationRun {
     if (!target) {
       if (literal.startsWith('#')) {
         frame.issues.error('not-found', referencePath, `Unable to resolve the contained resource '${literal}'`, `contained リソース '${literal}' が見つかりません`);
+        // ref-1 is checked here rather than by FHIRPath; like the Java validator, both findings are reported.
+        frame.issues.error('invariant', referencePath, REF_1_MESSAGE, `ローカル参照 '${literal}' の contained リソースがありません (ref-1)`);
       } else if (frame.bundle && (frame.bundle.type === 'document' || frame.bundle.type === 'message')) {
         // Documents and messages must be self-contained.
         frame.issues.error('not-found', referencePath, `Can't find '${literal}' in the bundle`, `Bundle 内に '${literal}' が見つかりません`);

@@ -40,6 +40,15 @@ describe('primitive formats', () => {
     ]);
   });
 
+  it('limits strings, element ids included, to 1 MB of UTF-8', () => {
+    const tooLong = 'x'.repeat(1024 * 1024 + 1);
+    expect(primitiveProblem('string', 'あ'.repeat(350_000))).toBe('value is longer than permitted maximum length of 1 MB (1048576 bytes)');
+    expect(primitiveProblem('string', 'x'.repeat(1024 * 1024))).toBeUndefined();
+    expect(errorsOf(validator.validate({ resourceType: 'Patient', name: [{ id: tooLong, text: 'Yamada' }] }))).toEqual([
+      { severity: 'error', code: 'invalid', expression: 'Patient.name[0].id', diagnostics: 'value is longer than permitted maximum length of 1 MB (1048576 bytes)' },
+    ]);
+  });
+
   it('checks base64 data against the stated Attachment size', () => {
     const media = { resourceType: 'Media', status: 'completed', text: { status: 'generated', div: '<div xmlns="http://www.w3.org/1999/xhtml">x</div>' } };
     expect(errorsOf(validator.validate({ ...media, content: { contentType: 'text/plain', data: 'SGVsbG8=', size: 5 } }))).toEqual([]);

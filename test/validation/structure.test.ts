@@ -69,9 +69,19 @@ describe('JSON structure', () => {
       name: [{ given: ['太郎', null], _given: [null, { extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/iso21090-EN-qualifier', valueCode: 'CL' }] }] }],
     });
     expect(errorsOf(validator.validate(withExtension))).toEqual([]);
+    // One finding per problem, as in the Java validator: the unknown property, not also an "empty element" (ele-1).
     expect(errorsOf(validator.validate(patient({ _birthDate: { foo: 1 } })))).toEqual([
       { severity: 'error', code: 'structure', expression: 'Patient.birthDate', diagnostics: "Unrecognized property 'foo'" },
-      { severity: 'error', code: 'invalid', expression: 'Patient.birthDate', diagnostics: 'All FHIR elements must have a @value or children (ele-1)' },
+    ]);
+    // The companion holds id and extensions; the value itself belongs in `birthDate`.
+    expect(errorsOf(validator.validate(patient({ _birthDate: { value: '1950-07-01' } })))).toEqual([
+      { severity: 'error', code: 'structure', expression: 'Patient.birthDate', diagnostics: "Unrecognized property 'value'" },
+    ]);
+  });
+
+  it('rejects fhir_comments (removed from the JSON format after DSTU2)', () => {
+    expect(errorsOf(validator.validate(patient({ fhir_comments: ['a comment'] })))).toEqual([
+      { severity: 'error', code: 'structure', expression: 'Patient', diagnostics: "Unrecognized property 'fhir_comments'" },
     ]);
   });
 
