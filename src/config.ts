@@ -96,12 +96,14 @@ export interface ExportSettings {
   pseudonymKey: string;
   /** De-identified export shifts each patient's dates by up to this many days (0: no shift). */
   dateShiftDays: number;
+  /** Seconds a server's hold on a running job lasts unless renewed; a job is taken over after its server died this long ago. */
+  leaseSeconds: number;
 }
 
 /**
  * EXPORT_DIR (default `<DATA_DIR>/export`, or a temporary folder for an in-memory store), EXPORT_MAX_JOBS (2),
  * EXPORT_FILE_BYTES (256 MiB), EXPORT_FETCH_BYTES (4 MiB), EXPORT_EXPIRY_SECONDS (86400), EXPORT_PSEUDONYM_KEY,
- * EXPORT_DATE_SHIFT_DAYS (0). Read from the environment when an export service starts, as the FHIR context does
+ * EXPORT_DATE_SHIFT_DAYS (0), EXPORT_LEASE_SECONDS (60). Read from the environment when an export service starts, as the FHIR context does
  * not carry the server configuration.
  */
 export function exportSettings(env: NodeJS.ProcessEnv = process.env): ExportSettings {
@@ -115,6 +117,7 @@ export function exportSettings(env: NodeJS.ProcessEnv = process.env): ExportSett
     expirySeconds: intFromEnv(env.EXPORT_EXPIRY_SECONDS, 86_400, 'EXPORT_EXPIRY_SECONDS'),
     pseudonymKey: env.EXPORT_PSEUDONYM_KEY ?? '',
     dateShiftDays: intFromEnv(env.EXPORT_DATE_SHIFT_DAYS, 0, 'EXPORT_DATE_SHIFT_DAYS'),
+    leaseSeconds: Math.max(1, intFromEnv(env.EXPORT_LEASE_SECONDS, 60, 'EXPORT_LEASE_SECONDS')),
   };
 }
 

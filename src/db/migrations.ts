@@ -361,6 +361,16 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE INDEX search_text_rid ON search_text (rid, param);
     `,
   },
+  {
+    version: 13,
+    name: 'export job leases',
+    sql: `
+      -- Several servers may share one database: a running job is held by one run (run_id: one server's attempt at it,
+      -- whose folder holds its files) of one server (lease_owner) until lease_expires_at, which the run keeps renewing.
+      -- A job with no lease or a lapsed one (its server stopped or died) is claimed by the next server to look.
+      ALTER TABLE export_job ADD COLUMN run_id text, ADD COLUMN lease_owner text, ADD COLUMN lease_expires_at timestamptz;
+    `,
+  },
 ];
 
 /** Applies pending migrations; concurrent starts against one PostgreSQL wait on an advisory lock. */

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,7 +81,10 @@ describe('$export across a server restart', () => {
       const exported = await lines(second, manifest.output[0].url);
       expect(exported).toHaveLength(PATIENTS);
       for (const line of exported) expect(JSON.parse(line).resourceType).toBe('Patient');
-      expect(readdirSync(join(exportDir, jobId))).toEqual(['Patient-1.ndjson']);
+      // The garbage is gone: the job folder holds only the folder of the run that completed it.
+      const { rows } = await second.db.query<{ run_id: string }>('SELECT run_id FROM export_job WHERE id = $1', [jobId]);
+      expect(readdirSync(join(exportDir, jobId))).toEqual([rows[0].run_id]);
+      expect(readdirSync(join(exportDir, jobId, rows[0].run_id))).toEqual(['Patient-1.ndjson']);
     } finally {
       await second.close();
     }
@@ -100,7 +103,7 @@ describe('$export across a server restart', () => {
       expect(manifest.output.map((output) => output.count)).toEqual([PATIENTS]);
       expect(await lines(fourth, manifest.output[0].url)).toHaveLength(PATIENTS);
       const jobId = statusPath.split('/').pop()!;
-      expect(existsSync(join(exportDir, jobId, 'Patient-1.ndjson.part'))).toBe(false);
+      expect(readdirSync(join(exportDir, jobId), { recursive: true }).filter((name) => String(name).endsWith('.part'))).toEqual([]);
     } finally {
       await fourth.close();
     }

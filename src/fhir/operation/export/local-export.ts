@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { FhirContext, FhirRequest } from '../../context.js';
 import { exportGroup, exportPatients, exportSystem, STATUS_PATH } from './kickoff.js';
 import type { ExportLevel } from './parameters.js';
-import { jobDir } from './runner.js';
+import { filesDir } from './runner.js';
 import { exportService } from './service.js';
 
 export interface FolderExportOptions {
@@ -55,7 +55,7 @@ export async function exportToFolder(context: FhirContext, options: FolderExport
     if (job.status === 'failed') throw new Error(`Export failed: ${job.error}`);
     const files = await service.jobs.files(jobId);
     await mkdir(options.folder, { recursive: true });
-    for (const file of files) await copyFile(join(jobDir(service.settings, jobId), file.name), join(options.folder, file.name));
+    for (const file of files) await copyFile(join(filesDir(service.settings, job), file.name), join(options.folder, file.name));
     const entry = (file: (typeof files)[number]) => ({ type: file.type, url: file.name, count: file.count });
     const manifest: FolderManifest = {
       transactionTime: job.transactionTime,

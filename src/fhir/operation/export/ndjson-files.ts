@@ -4,6 +4,14 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import type { ExportFile } from './jobs.js';
 
+const LINE_BREAK = 0x0a;
+
+function countLines(ndjson: Buffer): number {
+  let count = 0;
+  for (let at = ndjson.indexOf(LINE_BREAK); at !== -1; at = ndjson.indexOf(LINE_BREAK, at + 1)) count++;
+  return count;
+}
+
 /** Lines are gathered into chunks of about this many characters before they are written. */
 const CHUNK_CHARS = 64 * 1024;
 
@@ -36,19 +44,28 @@ export class NdjsonFileSet {
   }
 
   /**
-   * Writes `count` lines (NDJSON without its last line break) of `bytes` UTF-8 bytes, line breaks included: as one
-   * chunk, or line by line when they would cross the byte limit of a file.
+   * Writes whole NDJSON lines (each ending in a line break) as they are: in one piece, or line by line where they
+   * cross the byte limit of a file. Returns the number of lines.
    */
-  async writeLines(lines: string, count: number, bytes: number): Promise<void> {
-    if ((this.current?.bytes ?? 0) + bytes > this.byteLimit) {
-      for (const line of lines.split('\n')) await this.writeLine(line);
-      return;
+  async writeNdjson(ndjson: Buffer): Promise<number> {
+    if ((this.current?.bytes ?? 0) + ndjson.length <= this.byteLimit) {
+      const file = this.current ?? (await this.open());
+      const count = countLines(ndjson);
+      await this.flush();
+      await this.append(ndjson);
+      file.count += count;
+      return count;
     }
-    const file = this.current ?? (await this.open());
-    this.pending += `${lines}\n`;
-    file.bytes += bytes;
-    file.count += count;
-    if (this.pending.length >= CHUNK_CHARS) await this.flush();
+    let count = 0;
+    for (let start = 0; start < ndjson.length; count++) {
+      const end = ndjson.indexOf(LINE_BREAK, start) + 1;
+      const file = await this.fileFor(end - start);
+      await this.flush();
+      await this.append(ndjson.subarray(start, end));
+      file.count++;
+      start = end;
+    }
+    return count;
   }
 
   /** Writes one large resource as one line from consecutive UTF-8 slices of its JSON. */

@@ -27,9 +27,10 @@ export interface JobProgress {
 }
 
 /**
- * Runs one export job into `<dir>/<job id>/`: type after type, each streamed from the database into NDJSON files.
- * Starts from an empty folder, so a job interrupted by a restart is simply run again (its transaction time fixes the
- * data). Returns the files, all complete; listing them is up to the caller.
+ * Runs one export job into `<dir>/<job id>/<run id>/`: type after type, each streamed from the database into NDJSON
+ * files. Starts from an empty job folder, so a job interrupted by a restart is simply run again (its transaction time
+ * fixes the data), and a run that lost its lease writes only into its own folder. Returns the files, all complete;
+ * listing them is up to the caller.
  */
 export async function runExportJob(
   context: FhirContext,
@@ -38,8 +39,8 @@ export async function runExportJob(
   signal: AbortSignal,
   progress: JobProgress,
 ): Promise<ExportFile[]> {
-  const dir = jobDir(settings, job.id);
-  await rm(dir, { recursive: true, force: true });
+  await rm(jobDir(settings, job.id), { recursive: true, force: true });
+  const dir = filesDir(settings, job);
   await mkdir(dir, { recursive: true });
   const parameters = job.parameters;
   if (parameters.readScope) context = { ...context, store: context.store.withScope(parameters.readScope) };
@@ -65,16 +66,17 @@ export async function runExportJob(
     const output = new NdjsonFileSet(dir, type, settings.fileByteLimit);
     try {
       for await (const item of rowsOf(context, selection, parameters, settings.fetchBytes)) {
-        if ('lines' in item) {
+        if ('ndjson' in item) {
           if (transform) {
-            for (const line of item.lines.split('\n')) {
+            const lines = linesOf(item.ndjson);
+            for (const line of lines) {
               const text = transform(line);
               if (text !== undefined) await output.writeLine(text);
             }
+            exported += lines.length;
           } else {
-            await output.writeLines(item.lines, item.count, item.bytes);
+            exported += await output.writeNdjson(item.ndjson);
           }
-          exported += item.count;
         } else {
           if (transform) {
             const text = transform('json' in item ? item.json : await textOf(item.parts()));
@@ -104,6 +106,11 @@ export async function runExportJob(
 
 export function jobDir(settings: ExportSettings, jobId: string): string {
   return join(settings.dir, jobId);
+}
+
+/** The folder of a job's files: its run's (jobs finished before runs existed have theirs in the job folder). */
+export function filesDir(settings: ExportSettings, job: Pick<ExportJob, 'id' | 'runId'>): string {
+  return job.runId ? join(jobDir(settings, job.id), job.runId) : jobDir(settings, job.id);
 }
 
 /** The requested types that have any stored resource, in request order (one index probe per type). */
@@ -151,6 +158,11 @@ async function* rowsOf(
       cursor = page.nextCursor;
     } while (cursor);
   }
+}
+
+/** The lines of NDJSON text ending in a line break. */
+function linesOf(ndjson: Buffer): string[] {
+  return ndjson.toString('utf8').slice(0, -1).split('\n');
 }
 
 /** A sliced resource's JSON as one string (a rewrite needs the whole resource). */

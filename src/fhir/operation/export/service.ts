@@ -1,17 +1,20 @@
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { rm } from 'node:fs/promises';
 import { exportSettings, type ExportSettings } from '../../../config.js';
 import type { FhirContext } from '../../context.js';
 import { FhirError } from '../../outcome.js';
-import { ExportJobTable, type ExportJob } from './jobs.js';
+import { ExportJobTable, type ExportJob, type JobLease } from './jobs.js';
 import type { ExportParameters } from './parameters.js';
-import { ExportCancelled, jobDir, runExportJob } from './runner.js';
+import { ExportCancelled, filesDir, jobDir, runExportJob } from './runner.js';
 
 /** Seconds a client is asked to wait before polling again, or before retrying a kick-off refused for capacity. */
 export const RETRY_AFTER_SECONDS = 1;
 const THROTTLED_RETRY_SECONDS = 30;
 
 interface ActiveJob {
+  jobId: string;
+  lease: JobLease;
   controller: AbortController;
   done: Promise<void>;
   /** Resources written so far (updated every thousand resources and at the end of each type). */
@@ -25,13 +28,16 @@ export interface ExportLog {
 /**
  * Export jobs of one server: starts them, runs them in the background, cancels and expires them. Their state lives
  * in the database, so a restarted server finds the jobs it left running (`resumeInterrupted`) and runs them again.
- * One server process runs the jobs of one database.
+ * Several servers may share one database (and one EXPORT_DIR): a job runs under a lease its run renews while it
+ * runs, and a job whose lease has lapsed (its server died) is taken over by the next server to look.
  */
 export class ExportService {
   readonly settings: ExportSettings;
   readonly jobs: ExportJobTable;
+  /** This server process as a lease owner. */
+  readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly active = new Map<string, ActiveJob>();
-  private expiryTimer?: NodeJS.Timeout;
+  private watchTimer?: NodeJS.Timeout;
   private stopped = false;
 
   constructor(
@@ -43,25 +49,31 @@ export class ExportService {
     this.jobs = new ExportJobTable(context.store.sql);
   }
 
-  /** Resumes interrupted jobs and starts expiring old files. */
+  /** Resumes interrupted jobs, and from then on takes over jobs whose lease lapsed and expires old files. */
   async start(): Promise<void> {
     this.stopped = false;
     await this.resumeInterrupted();
     await this.removeExpired();
-    const everySeconds = Math.max(1, Math.min(60, this.settings.expirySeconds));
-    this.expiryTimer = setInterval(() => void this.removeExpired().catch((error) => this.log?.error({ err: error }, 'export expiry failed')), everySeconds * 1000);
-    this.expiryTimer.unref();
+    const everySeconds = Math.max(1, Math.min(this.settings.leaseSeconds, this.settings.expirySeconds, 60));
+    this.watchTimer = setInterval(
+      () =>
+        void Promise.all([this.resumeInterrupted(), this.removeExpired()]).catch((error) => this.log?.error({ err: error }, 'export job watch failed')),
+      everySeconds * 1000,
+    );
+    this.watchTimer.unref();
   }
 
   /**
-   * Stops the jobs running here without failing them: they stay `running` in the database and are run again by the
-   * next server start (their partial files are never listed).
+   * Stops the jobs running here without failing them: they stay `running` in the database, their leases released,
+   * and are run again by the next server to look (their partial files are never listed).
    */
   async stop(): Promise<void> {
     this.stopped = true;
-    clearInterval(this.expiryTimer);
-    for (const job of this.active.values()) job.controller.abort();
-    await Promise.all([...this.active.values()].map((job) => job.done));
+    clearInterval(this.watchTimer);
+    const stopping = [...this.active.values()];
+    for (const job of stopping) job.controller.abort();
+    await Promise.all(stopping.map((job) => job.done));
+    await Promise.all(stopping.map((job) => this.jobs.release(job.jobId, job.lease.runId).catch(() => {})));
   }
 
   /** Creates a job and starts it; 429 with Retry-After when the configured number of jobs already run. */
@@ -70,17 +82,19 @@ export class ExportService {
       throw new FhirError(400, 'not-supported', 'De-identified export is not configured on this server (EXPORT_PSEUDONYM_KEY)', ['_deidentify']);
     }
     await this.removeExpired();
+    const lease = this.newLease();
     const job = await this.jobs.insertIfCapacity(
       { transaction: (work) => this.context.store.transaction((store) => work(store.sql)) },
       { id: randomUUID(), requestUrl, parameters },
       this.settings.maxConcurrentJobs,
+      lease,
     );
     if (!job) {
       throw new FhirError(429, 'throttled', `${this.settings.maxConcurrentJobs} export jobs are running; retry later`, undefined, {
         'Retry-After': String(THROTTLED_RETRY_SECONDS),
       });
     }
-    this.launch(job);
+    this.launch(job, lease);
     return job;
   }
 
@@ -112,9 +126,22 @@ export class ExportService {
     return rows[0].n;
   }
 
-  /** Runs again every job the database lists as running that this process is not running (left by a restart). */
+  /** Whether a run of this server holds the job (tests of several servers on one database). */
+  runsHere(id: string): boolean {
+    return this.active.has(id);
+  }
+
+  /**
+   * Claims and runs every running job no run holds: left by a restart or a stopped server (lease released) or by a
+   * server that died (lease lapsed). Of several servers looking at once, one wins each job.
+   */
   async resumeInterrupted(): Promise<void> {
-    for (const job of await this.jobs.running()) if (!this.active.has(job.id)) this.launch(job);
+    for (const id of await this.jobs.unheld()) {
+      if (this.stopped || this.active.has(id)) continue;
+      const lease = this.newLease();
+      const job = await this.jobs.claim(id, lease);
+      if (job) this.launch(job, lease);
+    }
   }
 
   async removeExpired(): Promise<void> {
@@ -124,37 +151,55 @@ export class ExportService {
     }
   }
 
-  private launch(job: ExportJob): void {
+  private newLease(): JobLease {
+    return { owner: this.owner, runId: randomUUID(), seconds: this.settings.leaseSeconds };
+  }
+
+  private launch(job: ExportJob, lease: JobLease): void {
     if (this.stopped) return;
-    const active: ActiveJob = { controller: new AbortController(), done: Promise.resolve(), exported: 0 };
-    active.done = this.execute(job, active).finally(() => this.active.delete(job.id));
+    const active: ActiveJob = { jobId: job.id, lease, controller: new AbortController(), done: Promise.resolve(), exported: 0 };
+    // Renewed three times per lease period; a run that finds it no longer holds the job stops writing.
+    const renewal = setInterval(
+      () =>
+        void this.jobs
+          .renew(job.id, lease)
+          .then((held) => held || active.controller.abort())
+          .catch((error) => this.log?.error({ err: error, job: job.id }, 'export lease renewal failed')),
+      (lease.seconds * 1000) / 3,
+    );
+    active.done = this.execute(job, active).finally(() => {
+      clearInterval(renewal);
+      this.active.delete(job.id);
+    });
     this.active.set(job.id, active);
   }
 
   private async execute(job: ExportJob, active: ActiveJob): Promise<void> {
     const signal = active.controller.signal;
+    const runId = active.lease.runId;
     try {
-      const files = await runExportJob(this.context, this.settings, job, signal, (text, exported) => {
+      const files = await runExportJob(this.context, this.settings, { ...job, runId }, signal, (text, exported) => {
         active.exported = exported;
-        return this.jobs.setProgress(job.id, text);
+        return this.jobs.setProgress(job.id, runId, text);
       });
       if (signal.aborted) throw new ExportCancelled();
       const listed = await this.jobs.complete(
         { transaction: (work) => this.context.store.transaction((store) => work(store.sql)) },
         job.id,
+        runId,
         files,
         this.settings.expirySeconds,
       );
-      // Cancelled while finishing: the job row is gone, so are the files.
-      if (!listed) await rm(jobDir(this.settings, job.id), { recursive: true, force: true });
+      // Cancelled, or taken over, while finishing: this run's files are nobody's.
+      if (!listed) await rm(filesDir(this.settings, { id: job.id, runId }), { recursive: true, force: true });
     } catch (error) {
       if (signal.aborted || error instanceof ExportCancelled) {
-        // Cancelled: the DELETE removes the files. Stopped by a shutdown: the rerun starts from an empty folder.
+        // Cancelled: the DELETE removes the files. Stopped by a shutdown or lease lost: the next run starts afresh.
         return;
       }
       this.log?.error({ err: error, job: job.id }, 'export job failed');
-      await rm(jobDir(this.settings, job.id), { recursive: true, force: true }).catch(() => {});
-      await this.jobs.fail(job.id, error instanceof Error ? error.message : String(error), this.settings.expirySeconds).catch(() => {});
+      await rm(filesDir(this.settings, { id: job.id, runId }), { recursive: true, force: true }).catch(() => {});
+      await this.jobs.fail(job.id, runId, error instanceof Error ? error.message : String(error), this.settings.expirySeconds).catch(() => {});
     }
   }
 }

@@ -28,53 +28,56 @@ export interface TypeSelection {
  */
 export type ExportedRow = { id: string; json: string } | { id: string; bytes: number; parts(): AsyncIterable<Uint8Array> };
 
-/** Consecutive small resources as NDJSON made by the database: `count` lines joined by line breaks, `bytes` in UTF-8 with one line break each. */
+/** Small resources as NDJSON made by the database: whole lines, each ending in a line break. */
 export interface ExportedLines {
-  lines: string;
-  count: number;
-  bytes: number;
+  ndjson: Buffer;
 }
 
-/** Rows read per round trip; the small ones come back as one NDJSON text, so a page costs Node one string. */
+/** Rows read per round trip by the page query. */
 const PAGE_ROWS = 2000;
 /** A resource stored larger than this share of the fetch budget has its exact JSON size measured first. */
 const MEASURE_SHARE = 8;
 /**
- * Small resources come with the page itself: those stored in at most this many bytes, which is below PostgreSQL's
- * TOAST compression threshold, so their stored size is close to their JSON size.
+ * Small resources come as NDJSON made by the database: those stored in at most this many bytes, which is below
+ * PostgreSQL's TOAST compression threshold, so their stored size is close to their JSON size.
  */
 const INLINE_STORED_BYTES = 2000;
 /** JSON text is somewhat longer than the stored jsonb (spaces after colons and commas): a page's text stays in budget. */
 const TEXT_EXPANSION = 2;
+/**
+ * COPY options under which each row is the JSON text and a line break, unaltered: CSV quotes a value only when it
+ * holds the quote or delimiter character or a line break, and JSON text from jsonb holds no raw control character
+ * (the text format would double every backslash instead).
+ */
+const COPY_AS_IS = `(FORMAT csv, DELIMITER E'\\x02', QUOTE E'\\x01')`;
+
+/** Writes a value into SQL: as a bind parameter (`$n`), or for COPY (which takes none) as a quoted literal. */
+type Bind = (value: unknown, cast: string) => string;
+
+const literal = (value: unknown): string =>
+  Array.isArray(value) ? `ARRAY[${value.map(literal).join(', ')}]::text[]` : typeof value === 'number' ? String(value) : `'${String(value).replaceAll("'", "''")}'`;
+
+/** The version of `r` current at `time`: the resource row itself when unchanged since, else the latest earlier entry of resource_version. */
+const asOf = (expression: string, time: string) =>
+  `(SELECT ${expression} FROM resource_version v WHERE v.rid = r.rid AND v.last_updated <= ${time} ORDER BY v.version_id DESC LIMIT 1)`;
 
 /**
- * The version of `r` current at $2 (transaction time): the resource row itself when unchanged since, else the
- * latest earlier entry of resource_version.
+ * JSON text of the version current at `time` with resourceType first (jsonb prints keys by length, so id and meta
+ * follow), as FHIR JSON is conventionally written. jsonb text never holds a raw line break, so one resource is one line.
  */
-const asOf = (expression: string) =>
-  `(SELECT ${expression} FROM resource_version v WHERE v.rid = r.rid AND v.last_updated <= $2::timestamptz ORDER BY v.version_id DESC LIMIT 1)`;
+const contentText = (time: string) => `'{"resourceType": ' || to_jsonb(r.type)::text || ', ' ||
+  substr((CASE WHEN r.last_updated <= ${time} THEN r.content ELSE ${asOf('v.content', time)} END - 'resourceType')::text, 2)`;
 
-/**
- * JSON text of the version as of $2 with resourceType first (jsonb prints keys by length, so id and meta follow),
- * as FHIR JSON is conventionally written. jsonb text never holds a raw line break, so one resource is one line.
- */
-const CONTENT_TEXT = `'{"resourceType": ' || to_jsonb(r.type)::text || ', ' ||
-  substr((CASE WHEN r.last_updated <= $2::timestamptz THEN r.content ELSE ${asOf('v.content')} END - 'resourceType')::text, 2)`;
-
-/**
- * Streams the resources of one type without holding more than about `fetchBytes` of resource JSON: a page of rids
- * brings its small resources as one NDJSON text and lists the others, which are fetched in groups up to that budget,
- * and one larger than the budget is read in slices of it. Paging is by keyset (rid), never by a held
- * transaction, so other queries (PGlite runs one at a time) interleave with a long export.
- */
-export async function* selectRows(sql: Queryable, selection: TypeSelection, fetchBytes: number): AsyncGenerator<ExportedRow | ExportedLines> {
-  const params: unknown[] = [selection.type, selection.transactionTime, selection.since ?? '-infinity'];
-  const bind = (value: unknown, cast: string) => `$${params.push(value)}::${cast}`;
+/** The conditions picking a selection's rows of `resource r`. */
+function selectionWhere(selection: TypeSelection, bind: Bind): { where: string[]; time: string } {
+  const type = bind(selection.type, 'text');
+  const time = bind(selection.transactionTime, 'timestamptz');
+  const since = bind(selection.since ?? '-infinity', 'timestamptz');
   const where = [
-    'r.type = $1',
+    `r.type = ${type}`,
     // Existed (not deleted) at transaction time, in a version written after _since.
-    `CASE WHEN r.last_updated <= $2::timestamptz THEN NOT r.deleted AND r.last_updated > $3::timestamptz
-          ELSE COALESCE(${asOf('NOT v.deleted AND v.last_updated > $3::timestamptz')}, false) END`,
+    `CASE WHEN r.last_updated <= ${time} THEN NOT r.deleted AND r.last_updated > ${since}
+          ELSE COALESCE(${asOf(`NOT v.deleted AND v.last_updated > ${since}`, time)}, false) END`,
   ];
   const tenant = tenantCondition(selection.scope, 'r', (value, cast) => bind(value, cast ?? 'text'));
   if (tenant) where.push(tenant);
@@ -83,7 +86,7 @@ export async function* selectRows(sql: Queryable, selection: TypeSelection, fetc
   if (compartment && selection.type === 'Patient') {
     if (compartment.patients) where.push(`r.id = ANY(${bind(compartment.patients, 'text[]')})`);
   } else if (compartment) {
-    where.push(`r.rid IN (SELECT c.rid FROM search_reference c WHERE c.type = $1 AND c.param = ANY(${bind(compartment.params, 'text[]')})
+    where.push(`r.rid IN (SELECT c.rid FROM search_reference c WHERE c.type = ${type} AND c.param = ANY(${bind(compartment.params, 'text[]')})
       AND c.target_type = 'Patient'${compartment.patients ? ` AND c.target_id = ANY(${bind(compartment.patients, 'text[]')})` : ''})`);
   }
   const excluded = selection.excluded;
@@ -92,7 +95,7 @@ export async function* selectRows(sql: Queryable, selection: TypeSelection, fetc
     else if (excluded.params.length) {
       // NOT IN, not a correlated NOT EXISTS: the planner hashes the few excluded rids once per page instead of
       // merge-joining the whole index from the first rid (bench/consent-export.ts).
-      where.push(`r.rid NOT IN (SELECT x.rid FROM search_reference x WHERE x.type = $1 AND x.param = ANY(${bind(excluded.params, 'text[]')})
+      where.push(`r.rid NOT IN (SELECT x.rid FROM search_reference x WHERE x.type = ${type} AND x.param = ANY(${bind(excluded.params, 'text[]')})
         AND x.target_type = 'Patient' AND x.target_id = ANY(${bind(excluded.patientIds, 'text[]')}))`);
     }
     if (selection.type === 'Bundle' && excluded.identifierTokens.length) {
@@ -101,18 +104,51 @@ export async function* selectRows(sql: Queryable, selection: TypeSelection, fetc
         WHERE e->'resource'->>'resourceType' = 'Patient' AND (i->>'system') || '|' || (i->>'value') = ANY(${bind(excluded.identifierTokens, 'text[]')}))`);
     }
   }
+  return { where, time };
+}
+
+/**
+ * Streams the resources of one type without holding more than about `fetchBytes` of resource JSON. On PostgreSQL the
+ * small resources come from one `COPY … TO STDOUT` (the database writes the NDJSON, Node only passes buffers on);
+ * elsewhere, and for the matches of a _typeFilter, pages of rids bring theirs as one NDJSON text. Larger resources are
+ * fetched by pages in groups up to the budget, and one larger than the budget is read in slices of it.
+ */
+export async function* selectRows(sql: Queryable, selection: TypeSelection, fetchBytes: number): AsyncGenerator<ExportedRow | ExportedLines> {
   const inlineBytes = Math.min(INLINE_STORED_BYTES, Math.floor(fetchBytes / PAGE_ROWS / TEXT_EXPANSION));
-  const inlineLimit = `$${params.push(inlineBytes)}::int`;
+  if (sql.copyOut && !selection.ids) {
+    const { where, time } = selectionWhere(selection, (value, cast) => `${literal(value)}::${cast}`);
+    const copy = `COPY (SELECT ${contentText(time)} FROM resource r WHERE ${where.join(' AND ')} AND pg_column_size(r.content) <= ${inlineBytes}) TO STDOUT ${COPY_AS_IS}`;
+    for await (const ndjson of sql.copyOut(copy)) yield { ndjson };
+    yield* pagedRows(sql, selection, fetchBytes, inlineBytes, 'large only');
+  } else {
+    yield* pagedRows(sql, selection, fetchBytes, inlineBytes);
+  }
+}
+
+/**
+ * Keyset pages (rid) of a selection: the small resources of a page as one NDJSON text joined by the database, the
+ * larger ones fetched apart. Paging never holds a transaction, so other queries (PGlite runs one at a time)
+ * interleave with a long export. Line order within a type is not a contract, so the aggregates do not sort.
+ */
+async function* pagedRows(
+  sql: Queryable,
+  selection: TypeSelection,
+  fetchBytes: number,
+  inlineBytes: number,
+  largeOnly?: 'large only',
+): AsyncGenerator<ExportedRow | ExportedLines> {
+  const params: unknown[] = [];
+  const bind: Bind = (value, cast) => `$${params.push(value)}::${cast}`;
+  const { where, time } = selectionWhere(selection, bind);
+  const inlineLimit = bind(inlineBytes, 'int');
+  if (largeOnly) where.push(`pg_column_size(r.content) > ${inlineLimit}`);
   const afterRid = `$${params.length + 1}::bigint`;
-  // The database joins the page's small resources into NDJSON itself (no per-row values for the driver to parse) and
-  // lists the larger ones, which are fetched apart by the byte budget. Line order within a type is not a contract,
-  // so the aggregates do not sort.
-  const pageSql = `SELECT max(p.rid) AS last_rid, count(p.line)::int AS count, sum(octet_length(p.line) + 1)::bigint AS bytes,
-      string_agg(p.line, E'\\n') AS lines,
+  const pageSql = `SELECT max(p.rid) AS last_rid, string_agg(p.line, E'\\n') AS lines,
       COALESCE(jsonb_agg(jsonb_build_array(p.rid, p.id, p.stored)) FILTER (WHERE p.line IS NULL), '[]') AS large
     FROM (SELECT r.rid, r.id, pg_column_size(r.content) AS stored,
-        CASE WHEN pg_column_size(r.content) <= ${inlineLimit} THEN ${CONTENT_TEXT} END AS line
+        CASE WHEN pg_column_size(r.content) <= ${inlineLimit} THEN ${contentText(time)} END AS line
       FROM resource r WHERE ${where.join(' AND ')} AND r.rid > ${afterRid} ORDER BY r.rid LIMIT ${PAGE_ROWS}) p`;
+  const textTime = selection.transactionTime;
 
   let lastRid = '0';
   for (;;) {
@@ -120,34 +156,32 @@ export async function* selectRows(sql: Queryable, selection: TypeSelection, fetc
     const page = rows[0];
     if (page.last_rid === null) return;
     lastRid = String(page.last_rid);
-    if (page.count > 0) yield { lines: page.lines!, count: page.count, bytes: Number(page.bytes) };
+    if (page.lines !== null) yield { ndjson: Buffer.from(`${page.lines}\n`, 'utf8') };
     let group: LargeRow[] = [];
     let groupBytes = 0;
     const large = (typeof page.large === 'string' ? JSON.parse(page.large) : page.large) as [number, string, number][];
     for (const [rid, id, stored] of large.sort((x, y) => x[0] - y[0])) {
       if (stored > fetchBytes / MEASURE_SHARE) {
-        yield* fetchGroup(sql, selection, group);
+        yield* fetchGroup(sql, textTime, group);
         group = [];
         groupBytes = 0;
-        yield await measuredRow(sql, selection, { rid, id }, fetchBytes);
+        yield await measuredRow(sql, textTime, { rid, id }, fetchBytes);
         continue;
       }
       if (group.length && groupBytes + stored > fetchBytes) {
-        yield* fetchGroup(sql, selection, group);
+        yield* fetchGroup(sql, textTime, group);
         group = [];
         groupBytes = 0;
       }
       group.push({ rid, id });
       groupBytes += stored;
     }
-    yield* fetchGroup(sql, selection, group);
+    yield* fetchGroup(sql, textTime, group);
   }
 }
 
 interface PageRow {
   last_rid: string | number | null;
-  count: number;
-  bytes: string | number | null;
   lines: string | null;
   large: [number, string, number][] | string;
 }
@@ -157,20 +191,23 @@ interface LargeRow {
   id: string;
 }
 
-async function* fetchGroup(sql: Queryable, selection: TypeSelection, group: LargeRow[]): AsyncGenerator<ExportedRow> {
+/** JSON text of a resource as of transaction time ($2) in the queries below. */
+const CONTENT_AT_2 = contentText('$2::timestamptz');
+
+async function* fetchGroup(sql: Queryable, transactionTime: string, group: LargeRow[]): AsyncGenerator<ExportedRow> {
   if (!group.length) return;
   const { rows } = await sql.query<{ id: string; json: string }>(
-    `SELECT r.id, ${CONTENT_TEXT} AS json FROM resource r WHERE r.rid = ANY($1::bigint[]) ORDER BY r.rid`,
-    [group.map((row) => row.rid), selection.transactionTime],
+    `SELECT r.id, ${CONTENT_AT_2} AS json FROM resource r WHERE r.rid = ANY($1::bigint[]) ORDER BY r.rid`,
+    [group.map((row) => row.rid), transactionTime],
   );
   for (const row of rows) yield { id: row.id, json: row.json };
 }
 
 /** A possibly large resource: its size is measured, and beyond the budget its UTF-8 bytes are read in slices. */
-async function measuredRow(sql: Queryable, selection: TypeSelection, row: LargeRow, fetchBytes: number): Promise<ExportedRow> {
-  const { rows } = await sql.query<{ bytes: number }>(`SELECT octet_length(${CONTENT_TEXT}) AS bytes FROM resource r WHERE r.rid = $1`, [
+async function measuredRow(sql: Queryable, transactionTime: string, row: LargeRow, fetchBytes: number): Promise<ExportedRow> {
+  const { rows } = await sql.query<{ bytes: number }>(`SELECT octet_length(${CONTENT_AT_2}) AS bytes FROM resource r WHERE r.rid = $1`, [
     row.rid,
-    selection.transactionTime,
+    transactionTime,
   ]);
   const bytes = Number(rows[0].bytes);
   return {
@@ -180,8 +217,8 @@ async function measuredRow(sql: Queryable, selection: TypeSelection, row: LargeR
       // Byte slices may split a character; they are written out as bytes, never decoded one by one.
       for (let start = 1; start <= bytes; start += fetchBytes) {
         const { rows: slice } = await sql.query<{ part: Uint8Array }>(
-          `SELECT substring(convert_to(${CONTENT_TEXT}, 'UTF8') FROM $3 FOR $4) AS part FROM resource r WHERE r.rid = $1`,
-          [row.rid, selection.transactionTime, start, fetchBytes],
+          `SELECT substring(convert_to(${CONTENT_AT_2}, 'UTF8') FROM $3 FOR $4) AS part FROM resource r WHERE r.rid = $1`,
+          [row.rid, transactionTime, start, fetchBytes],
         );
         yield slice[0].part;
       }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { FhirContext } from '../../context.js';
 import { FhirError, issue, notFound, operationOutcome } from '../../outcome.js';
-import { jobDir } from './runner.js';
+import { filesDir } from './runner.js';
 import type { ExportJob } from './jobs.js';
 import { exportService, RETRY_AFTER_SECONDS, type ExportService } from './service.js';
 
@@ -73,6 +73,6 @@ export async function exportFilePath(context: FhirContext, jobId: string, fileNa
   const service = exportService(context);
   const job = await visibleJob(service, jobId, requester);
   const listed = job?.status === 'completed' && (await service.jobs.files(jobId)).some((file) => file.name === fileName);
-  if (!listed) throw notFound(`No export file ${jobId}/${fileName}`);
-  return join(jobDir(service.settings, jobId), fileName);
+  if (!job || !listed) throw notFound(`No export file ${jobId}/${fileName}`);
+  return join(filesDir(service.settings, job), fileName);
 }
