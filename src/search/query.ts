@@ -125,10 +125,34 @@ function prefixed(value: string): { prefix: Prefix; rest: string } {
 
 /** Builds WHERE predicates for search parameters over a resource row alias (`r`: rid, id, type, last_updated). */
 export class PredicateBuilder {
+  /** Row aliases whose columns other than rid some predicate reads (id, type, last_updated). */
+  private readonly columnsRead = new Set<string>();
+  /** For each positive index predicate built, the same match as a set of rids of its index rows. */
+  private readonly ridSources = new Map<string, string>();
+
   constructor(
     private readonly scope: QueryScope,
     private readonly sql: SqlParams,
   ) {}
+
+  /** True when a predicate built so far reads a column of `row` other than its rid. */
+  readsColumnsOf(row: string): boolean {
+    return this.columnsRead.has(row);
+  }
+
+  /**
+   * `predicate` (as built by this builder) as `SELECT DISTINCT rid` over its index rows, when it is a positive match
+   * on index rows of one resource type: then every such rid is a live resource of that type (index rows go with the
+   * resource's deletion), so the set can stand in for resource rows without reading them.
+   */
+  ridSource(predicate: string): string | undefined {
+    return this.ridSources.get(predicate);
+  }
+
+  private column(row: string, name: 'id' | 'type' | 'last_updated'): string {
+    this.columnsRead.add(row);
+    return `${row}.${name}`;
+  }
 
   /**
    * The predicate for one `name=value` pair on resources of `type` aliased `row`. `name` may be chained
@@ -152,13 +176,14 @@ export class PredicateBuilder {
     if (modifier === 'missing') return missingFlag(name, value) ? 'false' : 'true';
     if (modifier && modifier !== 'not') throw new SearchParameterError(name, `Modifier :${modifier} is not supported on _id`);
     const ids = splitEscaped(value, ',').map(unescape);
-    return `${modifier === 'not' ? 'NOT ' : ''}${row}.id = ANY(${this.sql.bind(ids, 'text[]')})`;
+    return `${modifier === 'not' ? 'NOT ' : ''}${this.column(row, 'id')} = ANY(${this.sql.bind(ids, 'text[]')})`;
   }
 
   private lastUpdatedPredicate(row: string, name: string, modifier: string | undefined, value: string): string {
     if (modifier === 'missing') return missingFlag(name, value) ? 'false' : 'true';
     if (modifier) throw new SearchParameterError(name, `Modifier :${modifier} is not supported on _lastUpdated`);
-    const alternatives = splitEscaped(value, ',').map((one) => this.dateMatch(name, one, `${row}.last_updated`, `(${row}.last_updated + interval '1 millisecond')`));
+    const lastUpdated = this.column(row, 'last_updated');
+    const alternatives = splitEscaped(value, ',').map((one) => this.dateMatch(name, one, lastUpdated, `(${lastUpdated} + interval '1 millisecond')`));
     return `(${alternatives.join(' OR ')})`;
   }
 
@@ -192,7 +217,7 @@ export class PredicateBuilder {
     return `EXISTS (SELECT 1 FROM resource ${list}
       JOIN search_reference ${item} ON ${item}.rid = ${list}.rid AND ${item}.param = ${this.sql.bind(LIST_ITEM)}
       WHERE ${list}.type = 'List' AND ${list}.id = ANY(${this.sql.bind(ids, 'text[]')}) AND NOT ${list}.deleted${this.visible(list)}
-        AND ${item}.target_type = ${row}.type AND ${item}.target_id = ${row}.id)`;
+        AND ${item}.target_type = ${this.column(row, 'type')} AND ${item}.target_id = ${this.column(row, 'id')})`;
   }
 
   private parameterPredicate(parameter: ResolvedParameter, row: string, name: string, modifier: string | undefined, value: string): string {
@@ -240,7 +265,11 @@ export class PredicateBuilder {
   private indexedIn(parameter: ResolvedParameter, row: string, table: string, indexParam: string, matches: ((index: string) => string)[]): string {
     const index = this.sql.alias('i');
     const conditions = matches.map((match) => match(index));
-    return `EXISTS (SELECT 1 FROM ${table} ${index} WHERE ${index}.rid = ${row}.rid AND ${this.typeFilter(parameter, index)}${index}.param = ${this.sql.bind(indexParam)} AND (${conditions.join(' OR ')}))`;
+    const typeFilter = this.typeFilter(parameter, index);
+    const match = `${typeFilter}${index}.param = ${this.sql.bind(indexParam)} AND (${conditions.join(' OR ')})`;
+    const predicate = `EXISTS (SELECT 1 FROM ${table} ${index} WHERE ${index}.rid = ${row}.rid AND ${match})`;
+    if (typeFilter) this.ridSources.set(predicate, `SELECT DISTINCT ${index}.rid FROM ${table} ${index} WHERE ${match}`);
+    return predicate;
   }
 
   /** Parameters of every resource type (system-level search) look at index rows of any type. */
@@ -480,7 +509,7 @@ export class PredicateBuilder {
     const source = this.sql.alias('s');
     return `EXISTS (SELECT 1 FROM search_reference ${reference}
       JOIN resource ${source} ON ${source}.rid = ${reference}.rid${this.visible(source)}
-      WHERE ${reference}.target_id = ${row}.id AND ${reference}.type = ${this.sql.bind(sourceType)} AND ${reference}.param = ${this.sql.bind(referenceCode)}
+      WHERE ${reference}.target_id = ${this.column(row, 'id')} AND ${reference}.type = ${this.sql.bind(sourceType)} AND ${reference}.param = ${this.sql.bind(referenceCode)}
         AND ${reference}.target_type = ${this.sql.bind(type)} AND ${this.predicate(sourceType, source, rest, value)})`;
   }
 }

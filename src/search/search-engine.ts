@@ -155,38 +155,45 @@ export class SearchEngine extends SearchIndexer {
     const builder = new PredicateBuilder({ catalog: this.catalog, registry: this.registry, baseUrl: options.baseUrl, tenant: readScope }, sql);
     const ignored: IgnoredParameter[] = [];
     const types = scope.types;
-    const where = ['NOT r.deleted'];
     const tenant = tenantCondition(readScope, 'r', (value, cast) => sql.bind(value, cast));
-    if (tenant) where.push(tenant);
-    if (types?.length === 1) where.push(`r.type = ${sql.bind(types[0])}`);
-    else if (types) where.push(`r.type = ANY(${sql.bind(types, 'text[]')})`);
-
+    const predicates: string[] = [];
     for (const [name, value] of params) {
       if (RESULT_PARAMETERS.has(splitModifier(name)[0])) continue;
       try {
-        where.push(sql.attempt(() => this.filter(builder, sql, types, name, value)));
+        predicates.push(sql.attempt(() => this.filter(builder, sql, types, name, value)));
       } catch (error) {
         if (error instanceof UnsupportedParameter) ignored.push({ parameter: name, reason: error.message });
         else throw error;
       }
     }
-    if (scope.compartment) where.push(this.compartmentFilter(sql, types, scope.compartment));
 
-    const filter = where.join(' AND ');
-    const total = await this.total(options.tx ?? this.db, params, filter, [...sql.values]);
+    // Index-only candidates when nothing before the page cut needs the resource row (its id, type, deletion,
+    // tenant): counting and paging then never read resource rows beyond those of the page.
+    const indexOnly =
+      !tenant && types?.length === 1 && !scope.compartment && !builder.readsColumnsOf('r') && !sortOrder(params).some(({ code }) => COLUMN_PARAMETERS.has(code));
+    const driving = indexOnly ? predicates.findIndex((predicate) => builder.ridSource(predicate) !== undefined) : -1;
+    const candidates =
+      driving >= 0
+        ? { from: `(${builder.ridSource(predicates[driving])}) r`, filter: predicates.filter((_predicate, index) => index !== driving).join(' AND ') || 'true' }
+        : { from: 'resource r', filter: [...this.rowConditions(sql, types, tenant, scope.compartment), ...predicates].join(' AND ') };
+    const total = await this.total(options.tx ?? this.db, params, candidates, [...sql.values]);
     const sortKeys = this.sortKeys(sql, types, params);
     const cursorText = params.find(([name]) => name === '_cursor')?.[1];
     const cursor = cursorText === undefined ? undefined : decodeCursor(cursorText);
 
     if (options.count === 0) return { matches: [], included: [], total, ignored };
-    const pageWhere = cursor ? `${filter} AND ${keysetCondition(sql, sortKeys, cursor)}` : filter;
+    const pageWhere = cursor ? `${candidates.filter} AND ${keysetCondition(sql, sortKeys, cursor)}` : candidates.filter;
     const reversed = cursor?.direction === 'before';
     const order = [...sortKeys, { sql: 'r.rid', cast: 'bigint', descending: false } as SortKey]
       .map((key) => `${key.sql} ${key.descending !== reversed ? 'DESC' : 'ASC'} NULLS ${reversed ? 'FIRST' : 'LAST'}`)
       .join(', ');
+    const limit = sql.bind(options.count + 1);
+    const columns = `r.rid, r.type, r.id, r.content${sortKeys.map((key, index) => `, (${key.sql})::text AS k${index}`).join('')}`;
     const { rows } = await (options.tx ?? this.db).query<Row>(
-      `SELECT r.rid, r.type, r.id, r.content${sortKeys.map((key, index) => `, (${key.sql})::text AS k${index}`).join('')}
-         FROM resource r WHERE ${pageWhere} ORDER BY ${order} LIMIT ${sql.bind(options.count + 1)}`,
+      driving >= 0
+        ? `SELECT ${columns} FROM resource r
+            WHERE r.rid IN (SELECT r.rid FROM ${candidates.from} WHERE ${pageWhere} ORDER BY ${order} LIMIT ${limit}) ORDER BY ${order}`
+        : `SELECT ${columns} FROM resource r WHERE ${pageWhere} ORDER BY ${order} LIMIT ${limit}`,
       sql.values,
     );
     const more = rows.length > options.count;
@@ -206,6 +213,16 @@ export class SearchEngine extends SearchIndexer {
       nextCursor: hasNext && page.length ? position(page[page.length - 1], 'after') : undefined,
       previousCursor: hasPrevious && page.length ? position(page[0], 'before') : undefined,
     };
+  }
+
+  /** What a resource row must be, beyond the parameters: live, visible to the tenant, of the types, in the compartment. */
+  private rowConditions(sql: SqlParams, types: string[] | undefined, tenant: string | undefined, compartment: SearchScope['compartment']): string[] {
+    const conditions = ['NOT r.deleted'];
+    if (tenant) conditions.push(tenant);
+    if (types?.length === 1) conditions.push(`r.type = ${sql.bind(types[0])}`);
+    else if (types) conditions.push(`r.type = ANY(${sql.bind(types, 'text[]')})`);
+    if (compartment) conditions.push(this.compartmentFilter(sql, types, compartment));
+    return conditions;
   }
 
   /** One filter parameter over the scope's types: a type's own parameter, or per type for system search. */
@@ -248,10 +265,7 @@ export class SearchEngine extends SearchIndexer {
 
   /** `_sort=a,-b`: one key per parameter; a multi-valued element sorts by its lowest value (highest when descending). */
   private sortKeys(sql: SqlParams, types: string[] | undefined, params: [string, string][]): SortKey[] {
-    const sort = params.filter(([name]) => name === '_sort').flatMap(([, value]) => value.split(','));
-    return sort.map((entry) => {
-      const descending = entry.startsWith('-');
-      const code = descending ? entry.slice(1) : entry;
+    return sortOrder(params).map(({ code, descending }) => {
       if (code === '_id') return { sql: 'r.id', cast: 'text', descending };
       if (code === '_lastUpdated') return { sql: 'r.last_updated', cast: 'timestamptz', descending };
       const type = types?.length === 1 ? types[0] : ANY_TYPE;
@@ -278,16 +292,17 @@ export class SearchEngine extends SearchIndexer {
   }
 
   /** `_total`: accurate (the default) counts; estimate asks the planner; none skips counting. */
-  private async total(db: Queryable, params: [string, string][], filter: string, values: unknown[]): Promise<number | undefined> {
+  private async total(db: Queryable, params: [string, string][], candidates: { from: string; filter: string }, values: unknown[]): Promise<number | undefined> {
     const mode = params.find(([name]) => name === '_total')?.[1] ?? 'accurate';
     if (mode === 'none') return undefined;
+    const { from, filter } = candidates;
     if (mode === 'estimate') {
-      const { rows } = await db.query<{ 'QUERY PLAN': any }>(`EXPLAIN (FORMAT JSON) SELECT 1 FROM resource r WHERE ${filter}`, values);
+      const { rows } = await db.query<{ 'QUERY PLAN': any }>(`EXPLAIN (FORMAT JSON) SELECT 1 FROM ${from} WHERE ${filter}`, values);
       const plan = rows[0]['QUERY PLAN'];
       return Math.round((typeof plan === 'string' ? JSON.parse(plan) : plan)[0].Plan['Plan Rows']);
     }
     if (mode !== 'accurate') throw new SearchParameterError('_total', `_total must be none, estimate or accurate, got "${mode}"`);
-    const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM resource r WHERE ${filter}`, values);
+    const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${from} WHERE ${filter}`, values);
     return rows[0].n;
   }
 
@@ -366,6 +381,14 @@ export class SearchEngine extends SearchIndexer {
     );
     return rows;
   }
+}
+
+/** The `_sort` keys in order: parameter code and direction (`-code` descending). */
+function sortOrder(params: [string, string][]): { code: string; descending: boolean }[] {
+  return params
+    .filter(([name]) => name === '_sort')
+    .flatMap(([, value]) => value.split(','))
+    .map((entry) => ({ code: entry.replace(/^-/, ''), descending: entry.startsWith('-') }));
 }
 
 /**

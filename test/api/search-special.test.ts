@@ -45,6 +45,12 @@ const RESOURCES: fhir4.Resource[] = [
     note: [{ text: 'Dose 100% of target' }],
   } as fhir4.Observation,
   {
+    resourceType: 'Observation',
+    id: 'so3',
+    status: 'final',
+    code: { coding: [{ system: DRUG_CLASS, code: 'acei' }, { system: DRUG_CLASS, code: 'arb' }] },
+  } as fhir4.Observation,
+  {
     resourceType: 'List',
     id: 'list1',
     status: 'current',
@@ -109,9 +115,10 @@ const CASES: Record<string, [string, string[]][]> = {
     [`Condition?code:below=${ICD10}|I2`, ['Condition/sc4']],
     [`Condition?code:above=${ICD10}|I639`, ['Condition/sc1', 'Condition/sc3']],
     [`Condition?code:above=${ICD10}|I63`, ['Condition/sc3']],
-    [`Observation?code:below=${DRUG_CLASS}|raas-inhibitor`, ['Observation/so1', 'Observation/so2']],
-    [`Observation?code:below=${DRUG_CLASS}|acei`, ['Observation/so1']],
-    [`Observation?code:above=${DRUG_CLASS}|acei`, ['Observation/so1', 'Observation/so2']],
+    [`Observation?code:below=${DRUG_CLASS}|raas-inhibitor`, ['Observation/so1', 'Observation/so2', 'Observation/so3']],
+    [`Observation?code:below=${DRUG_CLASS}|acei`, ['Observation/so1', 'Observation/so3']],
+    [`Observation?code:above=${DRUG_CLASS}|acei`, ['Observation/so1', 'Observation/so2', 'Observation/so3']],
+    [`Observation?code:above=${DRUG_CLASS}|acei&subject:missing=true`, ['Observation/so3']],
     [`Observation?code:below=${DRUG_CLASS}|not-a-code`, []],
   ],
   compartment: [
@@ -137,6 +144,29 @@ describe('parameters that are not applied', () => {
 
   it('answers 404 for a compartment type that has no compartment', async () => {
     await http.get('/fhir/Observation/so1/*').expect(404);
+  });
+});
+
+describe('counting and paging from index rows', () => {
+  it('counts and pages a resource with several matching index rows once', async () => {
+    const query = `Observation?code:below=${encodeURIComponent(`${DRUG_CLASS}|raas-inhibitor`)}`;
+    expect((await search(`${query}&_summary=count`)).total).toBe(3);
+    const seen: string[] = [];
+    let next: string | undefined = `/fhir/${query}&_count=1`;
+    while (next) {
+      const bundle = (await http.get(next.replace(/^https?:\/\/[^/]+/, '')).expect(200)).body as fhir4.Bundle;
+      expect(bundle.total).toBe(3);
+      seen.push(...matchKeys(bundle));
+      next = bundle.link?.find((link) => link.relation === 'next')?.url;
+    }
+    expect(seen.sort()).toEqual(['Observation/so1', 'Observation/so2', 'Observation/so3']);
+  });
+
+  it('does not count a deleted resource', async () => {
+    await http.put('/fhir/Observation/so8').send({ resourceType: 'Observation', id: 'so8', status: 'final', code: { coding: [{ system: DRUG_CLASS, code: 'arb' }] } }).expect(201);
+    expect((await search(`Observation?code=${encodeURIComponent(`${DRUG_CLASS}|arb`)}&_summary=count`)).total).toBe(2);
+    await http.delete('/fhir/Observation/so8').expect(200);
+    expect((await search(`Observation?code=${encodeURIComponent(`${DRUG_CLASS}|arb`)}&_summary=count`)).total).toBe(1);
   });
 });
 
