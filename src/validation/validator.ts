@@ -27,6 +27,7 @@ type JsonObject = Record<string, unknown>;
 
 const BASE_PREFIX = 'http://hl7.org/fhir/StructureDefinition/';
 const REF_1_MESSAGE = 'Constraint failed: ref-1: \'SHALL have a contained resource if a local reference is provided\'';
+const TXT_1_MESSAGE = 'Constraint failed: txt-1: \'The narrative SHALL contain only the basic html formatting elements and attributes described in chapters 7-11 (except section 4 of chapter 9) and 15 of the HTML 4.0 standard, <a> elements (either name or href), images and internally contained style attributes\'';
 const DOM_3_MESSAGE = 'Constraint failed: dom-3: \'If the resource is contained in another resource, it SHALL be referred to from elsewhere in the resource or SHALL refer to the containing resource\'';
 
 /** Where a resource sits: the list its issues go to, and what its references resolve against. */
@@ -229,7 +230,7 @@ class ValidationRun {
     if (typeCode === 'Reference') this.validateReference(value, definition, path, frame);
     if (typeCode === 'Attachment') this.checkAttachmentSize(value, path, frame);
     if (typeCode === 'Narrative' && typeof value.div === 'string') {
-      for (const problem of checkNarrativeXhtml(value.div)) frame.issues.error('value', `${path}.div`, problem.message, problem.messageJa);
+      this.checkNarrative(value.div, `${path}.div`, frame);
     }
     this.checkTerminology(value, definition, typeCode, path, frame);
     this.checkConstraints(value, definition, typeCode, path, frame, isResourceRoot);
@@ -373,7 +374,7 @@ class ValidationRun {
       const problem = primitiveProblem(typeCode, value);
       if (problem) frame.issues.error(typeof value === 'object' ? 'structure' : 'invalid', path, problem, `${typeCode} の値が不正です`);
       else if (typeCode === 'xhtml') {
-        for (const xhtmlProblem of checkNarrativeXhtml(value as string)) frame.issues.error('value', path, xhtmlProblem.message, xhtmlProblem.messageJa);
+        this.checkNarrative(value as string, path, frame);
       }
       this.checkFixedAndPattern(value, definition, path, frame);
     }
@@ -475,6 +476,13 @@ class ValidationRun {
       (hostIsResource && (expression === 'Resource' || expression === 'DomainResource')) ||
       (expression === 'BackboneElement' && hostType === 'BackboneElement'),
     );
+  }
+
+  /** The narrative rules; content txt-1 forbids is also reported as txt-1 failing, as the Java validator does. */
+  private checkNarrative(div: string, path: string, frame: ResourceFrame): void {
+    const problems = checkNarrativeXhtml(div);
+    for (const problem of problems) frame.issues.error('value', path, problem.message, problem.messageJa);
+    if (problems.some((problem) => problem.forbiddenByTxt1)) frame.issues.error('invariant', path, TXT_1_MESSAGE, 'ナラティブに基本的な HTML 以外の要素・属性があります (txt-1)');
   }
 
   /** Attachment.size, when stated with inline data, is the size of the decoded data. */

@@ -19,6 +19,8 @@ const VOID_ELEMENTS = new Set(['br', 'hr', 'img', 'col']);
 export interface XhtmlProblem {
   message: string;
   messageJa: string;
+  /** An element or attribute (scripts included) outside what txt-1 allows, as opposed to a malformed narrative. */
+  forbiddenByTxt1?: boolean;
 }
 
 const TAG = /<(\/?)([A-Za-z][\w:.-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*(\/?)>|<!--[\s\S]*?-->|<!\[CDATA\[|<!|<\?/g;
@@ -51,16 +53,16 @@ export function checkNarrativeXhtml(div: string): XhtmlProblem[] {
       continue;
     }
     if (!ALLOWED_ELEMENTS.has(name)) {
-      problems.push({ message: `Illegal element name in the XHTML ('${rawName}')`, messageJa: `XHTML に使用できない要素があります ('${rawName}')` });
+      problems.push({ message: `Illegal element name in the XHTML ('${rawName}')`, messageJa: `XHTML に使用できない要素があります ('${rawName}')`, forbiddenByTxt1: true });
     }
     ATTRIBUTE.lastIndex = 0;
     for (let attribute = ATTRIBUTE.exec(attributes); attribute; attribute = ATTRIBUTE.exec(attributes)) {
       const attributeName = attribute[1].toLowerCase();
       const value = (attribute[2] ?? '').replace(/^["']|["']$/g, '');
       if (attributeName.startsWith('on') || !(ALLOWED_ATTRIBUTES.has(attributeName) || attributeName.startsWith('xmlns:'))) {
-        problems.push({ message: `Illegal attribute name in the XHTML ('${attribute[1]}' on '${rawName}')`, messageJa: `XHTML に使用できない属性があります ('${attribute[1]}')` });
+        problems.push({ message: `Illegal attribute name in the XHTML ('${attribute[1]}' on '${rawName}')`, messageJa: `XHTML に使用できない属性があります ('${attribute[1]}')`, forbiddenByTxt1: true });
       } else if ((attributeName === 'href' || attributeName === 'src') && /^\s*(javascript|vbscript):/i.test(value)) {
-        problems.push({ message: `Script URL is not allowed in the XHTML ('${attributeName}' on '${rawName}')`, messageJa: 'XHTML にスクリプトの URL は使用できません' });
+        problems.push({ message: `Script URL is not allowed in the XHTML ('${attributeName}' on '${rawName}')`, messageJa: 'XHTML にスクリプトの URL は使用できません', forbiddenByTxt1: true });
       }
     }
     if (!selfClosing && !VOID_ELEMENTS.has(name)) open.push(name);

@@ -14,12 +14,18 @@ describe('narrative XHTML', () => {
   });
 
   it('rejects scripts, event attributes, javascript URLs, forms, and a missing namespace', () => {
+    // Content outside the allowed subset also fails txt-1, reported as the Java validator does.
+    const txt1 = { severity: 'error', code: 'invariant', expression: 'Patient.text.div', diagnostics: expect.stringMatching(/^Constraint failed: txt-1: 'The narrative SHALL contain only the basic html/) };
     expect(errorsOf(validator.validate(withDiv('<div xmlns="http://www.w3.org/1999/xhtml"><script>alert(1)</script></div>')))).toEqual([
       { severity: 'error', code: 'value', expression: 'Patient.text.div', diagnostics: "Illegal element name in the XHTML ('script')" },
+      txt1,
     ]);
     expect(errorsOf(validator.validate(withDiv('<div xmlns="http://www.w3.org/1999/xhtml"><img src="x.png" onerror="alert(1)"/></div>')))).toEqual([
       { severity: 'error', code: 'value', expression: 'Patient.text.div', diagnostics: "Illegal attribute name in the XHTML ('onerror' on 'img')" },
+      txt1,
     ]);
+    // A malformed narrative is not a txt-1 failure.
+    expect(errorsOf(validator.validate(withDiv('<div xmlns="http://www.w3.org/1999/xhtml"><p>open</div>'))).map((issue) => issue.code)).toEqual(['value', 'value']);
     expect(checkNarrativeXhtml('<div xmlns="http://www.w3.org/1999/xhtml"><a href="javascript:alert(1)">x</a></div>').map((p) => p.message)).toEqual([
       "Script URL is not allowed in the XHTML ('href' on 'a')",
     ]);
