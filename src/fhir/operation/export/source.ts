@@ -108,20 +108,46 @@ function selectionWhere(selection: TypeSelection, bind: Bind): { where: string[]
 }
 
 /**
- * Streams the resources of one type without holding more than about `fetchBytes` of resource JSON. On PostgreSQL the
- * small resources come from one `COPY … TO STDOUT` (the database writes the NDJSON, Node only passes buffers on);
- * elsewhere, and for the matches of a _typeFilter, pages of rids bring theirs as one NDJSON text. Larger resources are
- * fetched by pages in groups up to the budget, and one larger than the budget is read in slices of it.
+ * Streams the resources of one type without holding more than about `fetchBytes` of resource JSON. On PostgreSQL one
+ * `COPY … TO STDOUT` brings the small resources as NDJSON written by the database (Node only passes buffers on) and
+ * lists the larger ones; elsewhere, and for the matches of a _typeFilter, keyset pages do the same. Larger resources
+ * are fetched in groups up to the budget, and one larger than the budget is read in slices of it.
  */
 export async function* selectRows(sql: Queryable, selection: TypeSelection, fetchBytes: number): AsyncGenerator<ExportedRow | ExportedLines> {
   const inlineBytes = Math.min(INLINE_STORED_BYTES, Math.floor(fetchBytes / PAGE_ROWS / TEXT_EXPANSION));
   if (sql.copyOut && !selection.ids) {
     const { where, time } = selectionWhere(selection, (value, cast) => `${literal(value)}::${cast}`);
-    const copy = `COPY (SELECT ${contentText(time)} FROM resource r WHERE ${where.join(' AND ')} AND pg_column_size(r.content) <= ${inlineBytes}) TO STDOUT ${COPY_AS_IS}`;
-    for await (const ndjson of sql.copyOut(copy)) yield { ndjson };
-    yield* pagedRows(sql, selection, fetchBytes, inlineBytes, 'large only');
+    // A larger resource is a marker line instead ("#<rid> <id> <stored size>"; JSON lines start with "{"), fetched after.
+    const line = `CASE WHEN pg_column_size(r.content) <= ${inlineBytes} THEN ${contentText(time)}
+      ELSE '#' || r.rid || ' ' || r.id || ' ' || pg_column_size(r.content) END`;
+    const large: LargeRow[] = [];
+    for await (const chunk of sql.copyOut(`COPY (SELECT ${line} FROM resource r WHERE ${where.join(' AND ')}) TO STDOUT ${COPY_AS_IS}`)) {
+      for (const ndjson of withoutMarkers(chunk, large)) yield { ndjson };
+    }
+    yield* largeRows(sql, selection.transactionTime, large, fetchBytes);
   } else {
     yield* pagedRows(sql, selection, fetchBytes, inlineBytes);
+  }
+}
+
+const LINE_BREAK = 0x0a;
+const MARKER = 0x23; // '#'
+const MARKER_AFTER_BREAK = Buffer.from('\n#');
+
+/** The NDJSON runs of a COPY chunk between its marker lines, whose rows are added to `large`. */
+function* withoutMarkers(chunk: Buffer, large: LargeRow[]): Generator<Buffer> {
+  for (let start = 0; start < chunk.length; ) {
+    const afterBreak = chunk.indexOf(MARKER_AFTER_BREAK, start);
+    const marker = chunk[start] === MARKER ? start : afterBreak === -1 ? -1 : afterBreak + 1;
+    if (marker === -1) {
+      yield chunk.subarray(start);
+      return;
+    }
+    if (marker > start) yield chunk.subarray(start, marker);
+    const end = chunk.indexOf(LINE_BREAK, marker);
+    const [rid, id, stored] = chunk.toString('latin1', marker + 1, end).split(' ');
+    large.push({ rid: Number(rid), id, stored: Number(stored) });
+    start = end + 1;
   }
 }
 
@@ -135,20 +161,17 @@ async function* pagedRows(
   selection: TypeSelection,
   fetchBytes: number,
   inlineBytes: number,
-  largeOnly?: 'large only',
 ): AsyncGenerator<ExportedRow | ExportedLines> {
   const params: unknown[] = [];
   const bind: Bind = (value, cast) => `$${params.push(value)}::${cast}`;
   const { where, time } = selectionWhere(selection, bind);
   const inlineLimit = bind(inlineBytes, 'int');
-  if (largeOnly) where.push(`pg_column_size(r.content) > ${inlineLimit}`);
   const afterRid = `$${params.length + 1}::bigint`;
   const pageSql = `SELECT max(p.rid) AS last_rid, string_agg(p.line, E'\\n') AS lines,
       COALESCE(jsonb_agg(jsonb_build_array(p.rid, p.id, p.stored)) FILTER (WHERE p.line IS NULL), '[]') AS large
     FROM (SELECT r.rid, r.id, pg_column_size(r.content) AS stored,
         CASE WHEN pg_column_size(r.content) <= ${inlineLimit} THEN ${contentText(time)} END AS line
       FROM resource r WHERE ${where.join(' AND ')} AND r.rid > ${afterRid} ORDER BY r.rid LIMIT ${PAGE_ROWS}) p`;
-  const textTime = selection.transactionTime;
 
   let lastRid = '0';
   for (;;) {
@@ -157,27 +180,37 @@ async function* pagedRows(
     if (page.last_rid === null) return;
     lastRid = String(page.last_rid);
     if (page.lines !== null) yield { ndjson: Buffer.from(`${page.lines}\n`, 'utf8') };
-    let group: LargeRow[] = [];
-    let groupBytes = 0;
     const large = (typeof page.large === 'string' ? JSON.parse(page.large) : page.large) as [number, string, number][];
-    for (const [rid, id, stored] of large.sort((x, y) => x[0] - y[0])) {
-      if (stored > fetchBytes / MEASURE_SHARE) {
-        yield* fetchGroup(sql, textTime, group);
-        group = [];
-        groupBytes = 0;
-        yield await measuredRow(sql, textTime, { rid, id }, fetchBytes);
-        continue;
-      }
-      if (group.length && groupBytes + stored > fetchBytes) {
-        yield* fetchGroup(sql, textTime, group);
-        group = [];
-        groupBytes = 0;
-      }
-      group.push({ rid, id });
-      groupBytes += stored;
-    }
-    yield* fetchGroup(sql, textTime, group);
+    yield* largeRows(
+      sql,
+      selection.transactionTime,
+      large.map(([rid, id, stored]) => ({ rid, id, stored })),
+      fetchBytes,
+    );
   }
+}
+
+/** Resources too large for NDJSON made by the database, in rid order: in groups up to the budget, or alone in slices. */
+async function* largeRows(sql: Queryable, transactionTime: string, large: LargeRow[], fetchBytes: number): AsyncGenerator<ExportedRow> {
+  let group: LargeRow[] = [];
+  let groupBytes = 0;
+  for (const row of large.sort((x, y) => x.rid - y.rid)) {
+    if (row.stored > fetchBytes / MEASURE_SHARE) {
+      yield* fetchGroup(sql, transactionTime, group);
+      group = [];
+      groupBytes = 0;
+      yield await measuredRow(sql, transactionTime, row, fetchBytes);
+      continue;
+    }
+    if (group.length && groupBytes + row.stored > fetchBytes) {
+      yield* fetchGroup(sql, transactionTime, group);
+      group = [];
+      groupBytes = 0;
+    }
+    group.push(row);
+    groupBytes += row.stored;
+  }
+  yield* fetchGroup(sql, transactionTime, group);
 }
 
 interface PageRow {
@@ -189,6 +222,8 @@ interface PageRow {
 interface LargeRow {
   rid: number;
   id: string;
+  /** Stored (jsonb) size in bytes. */
+  stored: number;
 }
 
 /** JSON text of a resource as of transaction time ($2) in the queries below. */
