@@ -77,8 +77,7 @@ export function primitiveProblem(typeCode: string, value: unknown): string | und
     return value.trim().length === 0 ? 'value should not be empty (only whitespace)' : undefined;
   }
   if (typeCode === 'base64Binary') {
-    const compact = value.replace(/\s/g, '');
-    return compact.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(compact) ? undefined : `The value '${shorten(value)}' is not a valid Base64 value`;
+    return base64DecodedSize(value) === undefined ? `The value '${shorten(value)}' is not a valid Base64 value` : undefined;
   }
   const pattern = PATTERNS[typeCode];
   if (pattern && !pattern.test(value)) return `The value '${shorten(value)}' is not a valid ${typeCode}`;
@@ -86,6 +85,18 @@ export function primitiveProblem(typeCode: string, value: unknown): string | und
     return `The value '${value}' is not a valid ${typeCode}`;
   }
   return undefined;
+}
+
+// Whitespace inside the class: V8 runs this form several times faster than one without it on long data.
+const BASE64 = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
+
+/** The size in bytes of base64 data (whitespace allowed), or undefined when it is not valid base64. */
+export function base64DecodedSize(value: string): number | undefined {
+  if (!BASE64.test(value)) return undefined;
+  const compact = /\s/.test(value) ? value.replace(/\s/g, '') : value;
+  if (compact.length % 4 !== 0) return undefined;
+  const padding = compact.endsWith('==') ? 2 : compact.endsWith('=') ? 1 : 0;
+  return (compact.length / 4) * 3 - padding;
 }
 
 function shorten(text: string): string {

@@ -18,7 +18,7 @@ describe('primitive formats', () => {
     ['uri', 'urn:uuid:1', true], ['uri', 'http://x y', false],
     ['oid', 'urn:oid:1.2.392.100495.20.3.51', true], ['oid', 'urn:oid:1.02', false],
     ['uuid', 'urn:uuid:0a1b2c3d-0000-4000-8000-000000000001', true], ['uuid', 'urn:uuid:xyz', false],
-    ['base64Binary', 'SGVsbG8=', true], ['base64Binary', '%%%2@', false],
+    ['base64Binary', 'SGVsbG8=', true], ['base64Binary', 'SGVs\nbG8=', true], ['base64Binary', 'SGVsbG8', false], ['base64Binary', 'SGVsbG8=A', false], ['base64Binary', '%%%2@', false],
     ['string', '', false], ['string', '   ', false], ['string', '山田', true],
   ])('%s %j valid=%s', (type, value, valid) => {
     expect(primitiveProblem(type, value) === undefined).toBe(valid);
