@@ -314,13 +314,14 @@ class ValidationRun {
       this.checkCardinality(items.length, child, containerPath, frame);
     }
     const matchedSlice = child.slices.length && items.length ? this.matchSlices(items, child, profile, frame) : undefined;
-    items.forEach((item, index) => {
+    for (let index = 0; index < items.length; index++) {
       // A slice of an element whose content comes from its type carries every rule of that element (the snapshot
       // copies them), so an item in such a slice is walked once, as the slice. Extensions are walked as the sliced
       // element too, for the checks made on unsliced extensions (context of use).
+      const item = items[index];
       const coveredBySlice = matchedSlice !== undefined && matchedSlice[index] >= 0 && child.children.length === 0 && item.typeCode !== 'Extension';
       if (!coveredBySlice) this.validateItem(item, child, profile, frame);
-    });
+    }
     if (matchedSlice) this.applySlicing(items, matchedSlice, child, containerPath, profile, frame);
   }
 
@@ -330,6 +331,7 @@ class ValidationRun {
   }
 
   private checkCardinality(count: number, element: CompiledElement, path: string, frame: ResourceFrame): void {
+    if (count >= element.min && count <= element.max) return;
     const label = element.sliceName ? `${element.path}: slice '${element.sliceName}'` : element.path;
     if (count < element.min) {
       frame.issues.error('required', path, `${label}: minimum required = ${element.min}, but only found ${count}`, `${label}: 最小 ${element.min} 件必要ですが ${count} 件しかありません`);
