@@ -7,6 +7,7 @@ import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig, type ServerConfig } from '../../src/config.js';
 import { createRuntime, type Runtime } from '../../src/server.js';
+import type { ReadScope } from '../../src/store/tenancy.js';
 import { STORE, TEST_DATABASE_URL } from '../support/runtime.js';
 
 // One database kept across several server starts: a PGlite folder, or a PostgreSQL schema.
@@ -106,6 +107,45 @@ describe('$export across a server restart', () => {
       expect(readdirSync(join(exportDir, jobId), { recursive: true }).filter((name) => String(name).endsWith('.part'))).toEqual([]);
     } finally {
       await fourth.close();
+    }
+  });
+
+  it("resumes a hospital client's job within that hospital's data", async () => {
+    const hospital = (code: string): ReadScope => ({ kind: 'hospital', hospitalCode: code, sharedTypes: ['Organization'] });
+    const [codeA, codeB] = ['1311234567', '2711234567'];
+    const runtime = await start();
+    for (const [code, prefix] of [[codeA, 'a'], [codeB, 'b']] as const) {
+      const store = runtime.context.store.withScope(hospital(code));
+      for (let n = 0; n < 20; n++) {
+        await store.put({ resourceType: 'Patient', id: `${prefix}${n}`, gender: 'other' } as fhir4.Patient, `${prefix}${n}`);
+        await store.put(
+          { resourceType: 'Observation', id: `${prefix}o${n}`, status: 'final', code: { text: 'BP' }, subject: { reference: `Patient/${prefix}${n}` } } as fhir4.Observation,
+          `${prefix}o${n}`,
+        );
+      }
+    }
+    // A patient-level job of hospital A's client (its scope and owner stored by the kick-off), left running by a crash.
+    const jobId = 'hospital-a-job';
+    await runtime.db.query(
+      `INSERT INTO export_job (id, status, request_url, parameters, transaction_time)
+       VALUES ($1, 'running', 'http://fhir.test/fhir/Patient/$export', $2::jsonb, now())`,
+      [jobId, JSON.stringify({ level: 'patient', types: ['Observation', 'Patient'], typeFilters: {}, deidentify: false, readScope: hospital(codeA) })],
+    );
+    await runtime.close();
+
+    const restarted = await start();
+    try {
+      const manifest = await manifestOf(restarted, `/fhir/$export-status/${jobId}`);
+      const exported = (await Promise.all(manifest.output.map((output) => lines(restarted, output.url)))).flat().map((line) => JSON.parse(line) as fhir4.Resource);
+      // Only hospital A's 20 patients and their observations: not B's, nor the registry-level patients stored earlier.
+      expect(exported.filter((resource) => resource.resourceType === 'Patient').map((resource) => resource.id).sort()).toEqual(
+        Array.from({ length: 20 }, (_, n) => `a${n}`).sort(),
+      );
+      expect(exported.filter((resource) => resource.resourceType === 'Observation').map((resource) => resource.id).sort()).toEqual(
+        Array.from({ length: 20 }, (_, n) => `ao${n}`).sort(),
+      );
+    } finally {
+      await restarted.close();
     }
   });
 });
