@@ -99,7 +99,8 @@ export function runValidatorCases(casesDir = testCasesDir()): CasesSummary {
     let actual: CaseComparison['expected'];
     let crashed: string | undefined;
     try {
-      const instance = JSON.parse(readFileSync(join(casesDir, 'validator', testCase.file), 'utf8'));
+      // A UTF-8 byte order mark is allowed before JSON text (RFC 8259 §8.1); JSON.parse does not skip it.
+      const instance = JSON.parse(readFileSync(join(casesDir, 'validator', testCase.file), 'utf8').replace(/^\uFEFF/, ''));
       actual = summariseOutcome(validator.validate(instance));
     } catch (error) {
       // Invalid JSON is a fatal error for the Java validator too; count it as one error at the root.

@@ -16,6 +16,10 @@ const ALLOWED_ATTRIBUTES = new Set([
 
 const VOID_ELEMENTS = new Set(['br', 'hr', 'img', 'col']);
 
+/** XHTML without a DTD knows only the five XML entities (HTML ones such as &nbsp; must be written as &#160;). */
+const XML_ENTITIES = new Set(['lt', 'gt', 'amp', 'quot', 'apos']);
+const NAMED_ENTITY = /&([A-Za-z][A-Za-z0-9]*);/g;
+
 export interface XhtmlProblem {
   message: string;
   messageJa: string;
@@ -66,6 +70,10 @@ export function checkNarrativeXhtml(div: string): XhtmlProblem[] {
       }
     }
     if (!selfClosing && !VOID_ELEMENTS.has(name)) open.push(name);
+  }
+  NAMED_ENTITY.lastIndex = 0;
+  for (let match = NAMED_ENTITY.exec(div); match; match = NAMED_ENTITY.exec(div)) {
+    if (!XML_ENTITIES.has(match[1])) problems.push({ message: `Invalid entity in the XHTML ('${match[0]}')`, messageJa: `XHTML に使用できない実体参照があります ('${match[0]}')` });
   }
   if (!sawRoot) problems.push({ message: 'The narrative div is not XHTML (no root div element)', messageJa: 'ナラティブに div ルート要素がありません' });
   else if (open.length) problems.push({ message: `Narrative is not well-formed: <${open[open.length - 1]}> is not closed`, messageJa: 'ナラティブが整形式ではありません (閉じられていない要素)' });

@@ -42,6 +42,11 @@ describe('narrative XHTML', () => {
       'Narrative is not well-formed: <div> is not closed',
     ]);
     expect(checkNarrativeXhtml('plain text').map((p) => p.message)).toEqual(['The narrative div is not XHTML (no root div element)']);
+    // Only the XML entities exist without a DTD; numeric references are fine.
+    expect(checkNarrativeXhtml('<div xmlns="http://www.w3.org/1999/xhtml">&lt;&amp;&#160;&#xA9;&reg;&nbsp;</div>').map((p) => p.message)).toEqual([
+      "Invalid entity in the XHTML ('&reg;')",
+      "Invalid entity in the XHTML ('&nbsp;')",
+    ]);
     expect(checkNarrativeXhtml('<p xmlns="http://www.w3.org/1999/xhtml">x</p>').map((p) => p.message)).toEqual(["Wrong name on the xhtml div: 'p'"]);
   });
 });
