@@ -6,6 +6,7 @@ import { dateRange, decimalRange, escapeLike, normaliseString } from './values.j
 import { expandValueSet, ValueSetExpansionError } from './value-sets.js';
 import { subsumption } from './code-hierarchy.js';
 import { CONTENT, NARRATIVE, searchWords } from './full-text.js';
+import { FilterSyntaxError, parseFilter, type FilterNode } from './filter.js';
 
 /** A client error in one search parameter: answered with 400 naming it. */
 export class SearchParameterError extends Error {
@@ -82,7 +83,22 @@ const MODIFIERS: Record<ParameterType, string[]> = {
 };
 
 /** Parameters of every resource type answered without a SearchParameter expression of their own. */
-export const SPECIAL_PARAMETERS = new Set([CONTENT, NARRATIVE, '_list']);
+export const SPECIAL_PARAMETERS = new Set([CONTENT, NARRATIVE, '_list', '_filter']);
+
+/** String matches that only `_filter` asks for (`eq`: the whole value in search form, `ew`: its end); no URL modifier means them. */
+const FILTER_EQUALS = 'filter-eq';
+const FILTER_ENDS_WITH = 'filter-ew';
+
+/** How each `_filter` operator is asked of a parameter type: the modifier it becomes, or a value prefix (`ge5`). */
+const FILTER_MODIFIER: Partial<Record<ParameterType | 'text', Partial<Record<string, string | null>>>> = {
+  string: { eq: FILTER_EQUALS, co: 'contains', sw: null, ew: FILTER_ENDS_WITH },
+  token: { eq: null, in: 'in', ni: 'not-in', ss: 'above', sb: 'below' },
+  reference: { eq: null },
+  uri: { eq: null, sw: 'below' },
+  composite: { eq: null },
+  text: { eq: null, co: null },
+};
+const PREFIX_OPERATORS = new Set(['eq', 'ne', 'gt', 'lt', 'ge', 'le', 'sa', 'eb', 'ap']);
 
 /** The List search parameter holding its entries' items, through which `_list` finds members. */
 const LIST_ITEM = 'item';
@@ -125,8 +141,6 @@ function prefixed(value: string): { prefix: Prefix; rest: string } {
 
 /** Builds WHERE predicates for search parameters over a resource row alias (`r`: rid, id, type, last_updated). */
 export class PredicateBuilder {
-  /** Row aliases whose columns other than rid some predicate reads (id, type, last_updated). */
-  private readonly columnsRead = new Set<string>();
   /** For each positive index predicate built, the same match as a set of rids of its index rows. */
   private readonly ridSources = new Map<string, string>();
 
@@ -134,11 +148,6 @@ export class PredicateBuilder {
     private readonly scope: QueryScope,
     private readonly sql: SqlParams,
   ) {}
-
-  /** True when a predicate built so far reads a column of `row` other than its rid. */
-  readsColumnsOf(row: string): boolean {
-    return this.columnsRead.has(row);
-  }
 
   /**
    * `predicate` (as built by this builder) as `SELECT DISTINCT rid` over its index rows, when it is a positive match
@@ -149,10 +158,6 @@ export class PredicateBuilder {
     return this.ridSources.get(predicate);
   }
 
-  private column(row: string, name: 'id' | 'type' | 'last_updated'): string {
-    this.columnsRead.add(row);
-    return `${row}.${name}`;
-  }
 
   /**
    * The predicate for one `name=value` pair on resources of `type` aliased `row`. `name` may be chained
@@ -167,6 +172,7 @@ export class PredicateBuilder {
     if (code === '_lastUpdated') return this.lastUpdatedPredicate(row, name, modifier, value);
     if (code === CONTENT || code === NARRATIVE) return this.fullTextPredicate(row, name, code, modifier, value);
     if (code === '_list') return this.listPredicate(row, name, modifier, value);
+    if (code === '_filter') return this.filterPredicate(type, row, name, modifier, value);
     const parameter = this.scope.catalog.get(type, code);
     if (!parameter) throw new UnsupportedParameter(`Search parameter "${code}" is not defined for ${type}`);
     return this.parameterPredicate(parameter, row, name, modifier, value);
@@ -176,13 +182,13 @@ export class PredicateBuilder {
     if (modifier === 'missing') return missingFlag(name, value) ? 'false' : 'true';
     if (modifier && modifier !== 'not') throw new SearchParameterError(name, `Modifier :${modifier} is not supported on _id`);
     const ids = splitEscaped(value, ',').map(unescape);
-    return `${modifier === 'not' ? 'NOT ' : ''}${this.column(row, 'id')} = ANY(${this.sql.bind(ids, 'text[]')})`;
+    return `${modifier === 'not' ? 'NOT ' : ''}${row}.id = ANY(${this.sql.bind(ids, 'text[]')})`;
   }
 
   private lastUpdatedPredicate(row: string, name: string, modifier: string | undefined, value: string): string {
     if (modifier === 'missing') return missingFlag(name, value) ? 'false' : 'true';
     if (modifier) throw new SearchParameterError(name, `Modifier :${modifier} is not supported on _lastUpdated`);
-    const lastUpdated = this.column(row, 'last_updated');
+    const lastUpdated = `${row}.last_updated`;
     const alternatives = splitEscaped(value, ',').map((one) => this.dateMatch(name, one, lastUpdated, `(${lastUpdated} + interval '1 millisecond')`));
     return `(${alternatives.join(' OR ')})`;
   }
@@ -217,11 +223,74 @@ export class PredicateBuilder {
     return `EXISTS (SELECT 1 FROM resource ${list}
       JOIN search_reference ${item} ON ${item}.rid = ${list}.rid AND ${item}.param = ${this.sql.bind(LIST_ITEM)}
       WHERE ${list}.type = 'List' AND ${list}.id = ANY(${this.sql.bind(ids, 'text[]')}) AND NOT ${list}.deleted${this.visible(list)}
-        AND ${item}.target_type = ${this.column(row, 'type')} AND ${item}.target_id = ${this.column(row, 'id')})`;
+        AND ${item}.target_type = ${row}.type AND ${item}.target_id = ${row}.id)`;
+  }
+
+  /** Set while a `_filter` expression is translated: its own string matches are allowed then. */
+  private filtering = false;
+
+  /** `_filter`: the expression's comparisons as the predicates of their parameters, under its and/or/not. */
+  private filterPredicate(type: string, row: string, name: string, modifier: string | undefined, value: string): string {
+    if (modifier) throw new SearchParameterError(name, `Modifier :${modifier} is not supported on _filter`);
+    try {
+      this.filtering = true;
+      return this.filterNode(type, row, parseFilter(value));
+    } catch (error) {
+      if (error instanceof FilterSyntaxError || error instanceof UnsupportedParameter || error instanceof SearchParameterError) {
+        throw new SearchParameterError(name, `_filter: ${error.message}`);
+      }
+      throw error;
+    } finally {
+      this.filtering = false;
+    }
+  }
+
+  private filterNode(type: string, row: string, node: FilterNode): string {
+    if (node.kind === 'not') return `NOT (${this.filterNode(type, row, node.operand)})`;
+    if (node.kind !== 'compare') return `(${node.operands.map((operand) => this.filterNode(type, row, operand)).join(node.kind === 'and' ? ' AND ' : ' OR ')})`;
+    const { path, operator, value } = node;
+    // A filter value is one literal value: commas in it are not alternatives.
+    const literal = value.replace(/[\\,]/g, (char) => `\\${char}`);
+    const kind = this.pathType(type, path);
+    if (!kind) throw new UnsupportedParameter(`"${path}" is not a search parameter of ${type}`);
+    if (operator === 'pr') {
+      if (value !== 'true' && value !== 'false') throw new SearchParameterError(path, `${path} pr needs true or false, got "${value}"`);
+      return this.predicate(type, row, `${path}:missing`, value === 'true' ? 'false' : 'true');
+    }
+    if (kind === 'date' || kind === 'number' || kind === 'quantity') {
+      if (!PREFIX_OPERATORS.has(operator)) throw new SearchParameterError(path, `Operator ${operator} does not apply to ${kind} parameter "${path}"`);
+      return this.predicate(type, row, path, `${operator}${literal}`);
+    }
+    const modes = FILTER_MODIFIER[kind] ?? {};
+    const asked = operator === 'ne' ? 'eq' : operator;
+    const modifier = modes[asked];
+    if (modifier === undefined) throw new SearchParameterError(path, `Operator ${operator} does not apply to ${kind} parameter "${path}"`);
+    const predicate = this.predicate(type, row, modifier ? `${path}:${modifier}` : path, literal);
+    return operator === 'ne' ? `NOT ${predicate}` : predicate;
+  }
+
+  /** The type of the parameter a (possibly chained) `_filter` path ends in; 'text' for _content / _text. */
+  private pathType(type: string, path: string): ParameterType | 'text' | undefined {
+    const links = path.split('.');
+    let types = [type];
+    for (const [position, link] of links.entries()) {
+      const [code, target] = splitModifier(link);
+      if (position === links.length - 1) {
+        if (code === CONTENT || code === NARRATIVE) return 'text';
+        if (code === '_id') return 'token';
+        if (code === '_lastUpdated') return 'date';
+      }
+      const parameters = types.flatMap((candidate) => this.scope.catalog.get(candidate, code) ?? []);
+      if (parameters.length === 0) return undefined;
+      if (position === links.length - 1) return parameters[0].type;
+      types = target ? [target] : [...new Set(parameters.flatMap((parameter) => parameter.targets))];
+    }
+    return undefined;
   }
 
   private parameterPredicate(parameter: ResolvedParameter, row: string, name: string, modifier: string | undefined, value: string): string {
-    if (modifier && !MODIFIERS[parameter.type].includes(modifier) && !(parameter.type === 'reference' && this.isTargetModifier(parameter, modifier))) {
+    const filterOnly = this.filtering && parameter.type === 'string' && (modifier === FILTER_EQUALS || modifier === FILTER_ENDS_WITH);
+    if (modifier && !filterOnly && !MODIFIERS[parameter.type].includes(modifier) && !(parameter.type === 'reference' && this.isTargetModifier(parameter, modifier))) {
       throw new SearchParameterError(name, `Modifier :${modifier} is not supported on ${parameter.type} parameter "${parameter.code}"`);
     }
     const table = parameter.type === 'composite' ? TABLE_OF[parameter.components[0].type] : TABLE_OF[parameter.type];
@@ -315,6 +384,8 @@ export class PredicateBuilder {
         const normalised = normaliseString(text);
         if (modifier === 'exact') return `(${index}.value = ${this.sql.bind(normalised)} AND ${index}.exact = ${this.sql.bind(text)})`;
         if (modifier === 'contains') return `${index}.value LIKE ${this.sql.bind(`%${escapeLike(normalised)}%`)}`;
+        if (modifier === FILTER_EQUALS) return `${index}.value = ${this.sql.bind(normalised)}`;
+        if (modifier === FILTER_ENDS_WITH) return `${index}.value LIKE ${this.sql.bind(`%${escapeLike(normalised)}`)}`;
         return `${index}.value LIKE ${this.sql.bind(`${escapeLike(normalised)}%`)}`;
       }
       case 'date':
@@ -509,7 +580,7 @@ export class PredicateBuilder {
     const source = this.sql.alias('s');
     return `EXISTS (SELECT 1 FROM search_reference ${reference}
       JOIN resource ${source} ON ${source}.rid = ${reference}.rid${this.visible(source)}
-      WHERE ${reference}.target_id = ${this.column(row, 'id')} AND ${reference}.type = ${this.sql.bind(sourceType)} AND ${reference}.param = ${this.sql.bind(referenceCode)}
+      WHERE ${reference}.target_id = ${row}.id AND ${reference}.type = ${this.sql.bind(sourceType)} AND ${reference}.param = ${this.sql.bind(referenceCode)}
         AND ${reference}.target_type = ${this.sql.bind(type)} AND ${this.predicate(sourceType, source, rest, value)})`;
   }
 }

@@ -121,7 +121,7 @@ export class SearchEngine extends SearchIndexer {
     ].sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  /** The parameters without an expression that the engine answers itself (`_content`, `_text`, `_list`). */
+  /** The parameters without an expression that the engine answers itself (`_content`, `_text`, `_list`, `_filter`). */
   private specialParameters(type: string): fhir4.CapabilityStatementRestResourceSearchParam[] {
     const fromDefinition = (url: string, documentation: string) => {
       const definition = this.registry.resolve<fhir4.SearchParameter>('SearchParameter', url);
@@ -137,6 +137,12 @@ export class SearchEngine extends SearchIndexer {
         ? fromDefinition('http://hl7.org/fhir/SearchParameter/DomainResource-text', 'Every word occurs in the narrative (text.div without markup); matched like _content')
         : []),
       { name: '_list', type: 'special', documentation: 'Resources an entry of the List resource(s) with these ids points at; functional lists ($...) are not supported' },
+      {
+        name: '_filter',
+        type: 'special',
+        documentation:
+          'Comparisons "parameter op value" (chained parameters allowed) with and, or, not (...) and parentheses. Operators: eq, ne for every type; gt, lt, ge, le, sa, eb, ap on date, number and quantity; co, sw, ew on string; sw on uri; in, ni, ss, sb on token; pr. Not supported: filters inside a path ([...]), po, re',
+      },
     ];
   }
 
@@ -167,11 +173,17 @@ export class SearchEngine extends SearchIndexer {
       }
     }
 
-    // Index-only candidates when nothing before the page cut needs the resource row (its id, type, deletion,
-    // tenant): counting and paging then never read resource rows beyond those of the page.
+    // Index-only candidates when every parameter is a plain index match and nothing before the page cut needs the
+    // resource row (its id, type, deletion, tenant): counting and paging then read resource rows for the page only.
+    // Chains and the like keep the resource-driven plan, where PostgreSQL may start from their more selective side.
     const indexOnly =
-      !tenant && types?.length === 1 && !scope.compartment && !builder.readsColumnsOf('r') && !sortOrder(params).some(({ code }) => COLUMN_PARAMETERS.has(code));
-    const driving = indexOnly ? predicates.findIndex((predicate) => builder.ridSource(predicate) !== undefined) : -1;
+      !tenant &&
+      types?.length === 1 &&
+      !scope.compartment &&
+      predicates.length > 0 &&
+      predicates.every((predicate) => builder.ridSource(predicate) !== undefined) &&
+      !sortOrder(params).some(({ code }) => COLUMN_PARAMETERS.has(code));
+    const driving = indexOnly ? 0 : -1;
     const candidates =
       driving >= 0
         ? { from: `(${builder.ridSource(predicates[driving])}) r`, filter: predicates.filter((_predicate, index) => index !== driving).join(' AND ') || 'true' }

@@ -169,6 +169,9 @@ async function search(query: string, status = 200): Promise<fhir4.Bundle> {
 
 const matchIds = (bundle: fhir4.Bundle) => (bundle.entry ?? []).filter((entry) => entry.search?.mode === 'match').map((entry) => entry.resource!.id!).sort();
 
+/** A `_filter` query string, encoded. */
+const filter = (type: string, expression: string) => `${type}?_filter=${encodeURIComponent(expression)}`;
+
 /** [query, ids of the matches] per parameter type and modifier. */
 const CASES: Record<string, [string, string[]][]> = {
   token: [
@@ -302,6 +305,36 @@ const CASES: Record<string, [string, string[]][]> = {
     ['Patient?_has:Condition:subject:code=I21.0', ['p2']],
     ['Organization?_has:Encounter:service-provider:_has:Condition:encounter:code=I63.9', ['o1']],
   ],
+  _filter: [
+    [filter('Patient', 'gender eq male'), ['p1', 'p3']],
+    [filter('Patient', 'gender ne male'), ['p2']],
+    [filter('Patient', 'family eq 山田'), ['p1']],
+    [filter('Patient', 'family eq 山'), []],
+    [filter('Patient', 'family eq "smith"'), ['p3']],
+    [filter('Patient', 'family co mit'), ['p3']],
+    [filter('Patient', 'family sw Smi'), ['p3']],
+    [filter('Patient', 'family ew ith'), ['p3']],
+    [filter('Patient', 'family ne 山田'), ['p2', 'p3']],
+    [filter('Patient', 'birthdate gt 1960'), ['p2', 'p3']],
+    [filter('Patient', 'birthdate lt 1960'), ['p1']],
+    [filter('Patient', 'birthdate ge 1962-11-15'), ['p2', 'p3']],
+    [filter('Patient', 'birthdate le 1950-04-01'), ['p1']],
+    [filter('Patient', 'birthdate ap 1950-04-02'), ['p1']],
+    [filter('Patient', 'birthdate eq 1975'), ['p3']],
+    [filter('Observation', 'value-quantity ge 10'), ['ob1']],
+    [filter('Patient', 'gender eq male and birthdate lt 1960'), ['p1']],
+    [filter('Patient', 'gender eq female or birthdate lt 1960'), ['p1', 'p2']],
+    [filter('Patient', 'gender eq female or gender eq male and birthdate lt 1960'), ['p1', 'p2']],
+    [filter('Patient', 'not (gender eq male)'), ['p2']],
+    [filter('Patient', '(gender eq female or family eq smith) and active eq false'), ['p2']],
+    [filter('Patient', 'death-date pr true'), ['p3']],
+    [filter('Patient', 'general-practitioner pr false'), ['p1', 'p3']],
+    [filter('Patient', '_id eq p1 or _id eq p2'), ['p1', 'p2']],
+    [filter('Observation', 'subject.name eq 佐藤'), ['ob2']],
+    [filter('Condition', `code eq ${ICD10}|I63.9`), ['c1']],
+    [filter('Condition', 'clinical-status in http://hl7.org/fhir/ValueSet/condition-clinical'), ['c1', 'c2']],
+    [filter('Organization', 'name co 循環器'), ['o1']],
+  ],
 };
 
 describe.each(Object.entries(CASES))('%s parameters', (_kind, cases) => {
@@ -416,6 +449,16 @@ describe('unknown and malformed parameters', () => {
     ['Condition?code:below=I63', 'code:below'],
     ['Condition?code:below=urn:no-hierarchy|I63', 'code:below'],
     ['Patient/p1/*?_type=Nonsense', '_type'],
+    [filter('Patient', 'gender eq'), '_filter'],
+    [filter('Patient', 'gender xx male'), '_filter'],
+    [filter('Patient', '(gender eq male'), '_filter'],
+    [filter('Patient', 'gender eq male and'), '_filter'],
+    [filter('Patient', 'gender eq male) or (x'), '_filter'],
+    [filter('Patient', 'nonexistent eq 1'), '_filter'],
+    [filter('Patient', 'gender gt male'), '_filter'],
+    [filter('Patient', 'birthdate eq yesterday'), '_filter'],
+    [filter('Patient', 'family eq "unclosed'), '_filter'],
+    [filter('Patient', 'name[use eq official].family eq x'), '_filter'],
   ])('400 naming the parameter for %s', async (query, parameter) => {
     const response = await http.get(`/fhir/${query}`).expect(400);
     expect(response.body.resourceType).toBe('OperationOutcome');

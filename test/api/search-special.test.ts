@@ -183,10 +183,10 @@ describe('full text follows writes', () => {
 });
 
 describe('capabilities', () => {
-  it('lists _content, _text and _list with the types that support them', async () => {
+  it('lists _content, _text, _list and _filter with the types that support them', async () => {
     const statement = (await http.get('/fhir/metadata').expect(200)).body as fhir4.CapabilityStatement;
     const names = (type: string) => statement.rest![0].resource!.find((resource) => resource.type === type)!.searchParam!.map((parameter) => parameter.name);
-    expect(names('Patient')).toEqual(expect.arrayContaining(['_content', '_text', '_list']));
+    expect(names('Patient')).toEqual(expect.arrayContaining(['_content', '_text', '_list', '_filter']));
     expect(names('Bundle')).toEqual(expect.arrayContaining(['_content', '_list']));
     expect(names('Bundle')).not.toContain('_text');
   });
