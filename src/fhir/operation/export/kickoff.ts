@@ -2,6 +2,7 @@ import type { FhirContext, FhirRequest, FhirResponse } from '../../context.js';
 import { badRequest, FhirError, issue, notFound, operationOutcome } from '../../outcome.js';
 import { SearchParameterError } from '../../../search/search-engine.js';
 import { exportScope } from '../../tenancy.js';
+import { DISEASE_GROUP_SYSTEM, patientsMeeting, UnsupportedCharacteristic } from '../../../registry/cases/group-members.js';
 import { parseExportRequest, type ExportLevel, type ExportParameters } from './parameters.js';
 import { exportService } from './service.js';
 
@@ -14,13 +15,24 @@ function requestUrl(request: FhirRequest, path: string): string {
   return `${request.baseUrl}${path}${query ? `?${query}` : ''}`;
 }
 
-/** Group members as Patient ids (inactive members left out); a Group defined by characteristics alone is refused. */
+/**
+ * The Patient ids of a Group: its members (inactive ones left out) when it lists any, else the patients its
+ * registry-case characteristics describe (docs/EXPORT.md); a characteristic the registry cannot evaluate is 422.
+ */
 async function groupPatients(context: FhirContext, groupId: string): Promise<string[]> {
   const stored = await context.store.read('Group', groupId);
   if (!stored || stored.deleted || !stored.resource) throw notFound(`Group/${groupId} not found`);
   const group = stored.resource as fhir4.Group;
   if (!group.member?.length && group.characteristic?.length) {
-    throw new FhirError(400, 'not-supported', `Group/${groupId} is defined by characteristics only; export needs a Group with members`);
+    const diseaseGroups = context.conformance.codeSystem(DISEASE_GROUP_SYSTEM)?.concept?.map((concept) => concept.code) ?? [];
+    try {
+      return await patientsMeeting(context.store.sql, group.characteristic, context.store.scope, diseaseGroups);
+    } catch (error) {
+      if (error instanceof UnsupportedCharacteristic) {
+        throw new FhirError(422, 'not-supported', `Group/${groupId} cannot be exported: ${error.message}`, [`Group.characteristic[${error.index}]`]);
+      }
+      throw error;
+    }
   }
   return (group.member ?? [])
     .filter((member) => !member.inactive)
