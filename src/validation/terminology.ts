@@ -62,6 +62,10 @@ const EXTERNAL_TERMINOLOGIES = new Set([
 export class LocalTerminology {
   private readonly codeSystems = new Map<string, IndexedCodeSystem>();
   private readonly expansions = new Map<string, Expansion | null>();
+  // URLs found not loaded (LOINC, SNOMED, JP Core value sets...): remembered because every coding asks again, but
+  // bounded, since they may come from submitted data.
+  private readonly unknownCodeSystems = new BoundedUrlSet();
+  private readonly unknownValueSets = new BoundedUrlSet();
 
   constructor(private readonly registry: ConformanceRegistry) {}
 
@@ -70,8 +74,12 @@ export class LocalTerminology {
     // would let a client grow the server's memory without bound.
     let indexed = this.codeSystems.get(url);
     if (indexed === undefined) {
+      if (this.unknownCodeSystems.has(url)) return undefined;
       const resource = this.registry.codeSystem(url);
-      if (!resource) return undefined;
+      if (!resource) {
+        this.unknownCodeSystems.add(url);
+        return undefined;
+      }
       indexed = indexCodeSystem(resource);
       this.codeSystems.set(url, indexed);
     }
@@ -103,12 +111,13 @@ export class LocalTerminology {
   private expand(valueSetUrl: string): Expansion | undefined {
     const cached = this.expansions.get(valueSetUrl);
     if (cached !== undefined) return cached ?? undefined;
+    if (this.unknownValueSets.has(valueSetUrl)) return undefined;
     // Guard against include.valueSet cycles while this expansion is in progress.
     this.expansions.set(valueSetUrl, null);
     const valueSet = this.registry.valueSet(valueSetUrl);
     if (!valueSet) {
-      // Unknown URLs are not remembered (they may come from submitted data).
       this.expansions.delete(valueSetUrl);
+      this.unknownValueSets.add(valueSetUrl);
       return undefined;
     }
     const expansion = this.expandValueSet(valueSet);
@@ -264,5 +273,22 @@ function applyFilter(codeSystem: IndexedCodeSystem, filter: fhir4.ValueSetCompos
       return new Set(codeSystem.properties.get(filter.property)?.get(filter.value) ?? []);
     default:
       return undefined;
+  }
+}
+
+/** A set of short URLs that forgets everything when full: bounded memory whatever clients send. */
+export class BoundedUrlSet {
+  private static readonly MAX_ENTRIES = 1000;
+  private static readonly MAX_URL_LENGTH = 256;
+  private readonly urls = new Set<string>();
+
+  has(url: string): boolean {
+    return this.urls.has(url);
+  }
+
+  add(url: string): void {
+    if (url.length > BoundedUrlSet.MAX_URL_LENGTH) return;
+    if (this.urls.size >= BoundedUrlSet.MAX_ENTRIES) this.urls.clear();
+    this.urls.add(url);
   }
 }

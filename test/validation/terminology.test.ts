@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Validator } from '../../src/validation/index.js';
+import { BoundedUrlSet } from '../../src/validation/terminology.js';
 import { constrain, deriveProfile, issuesOf, registryWith } from './helpers.js';
 
 const CS = 'http://example.org/fhir/CodeSystem/cvd-stage';
@@ -111,5 +112,17 @@ describe('terminology bindings', () => {
     expect(problems(resource)).toEqual([
       { severity: 'warning', code: 'invalid', expression: 'Condition.code.coding[0].display', diagnostics: `Wrong Display Name 'Hypertension' for ${CS}#hfref. Valid display is 'HF with reduced EF'` },
     ]);
+  });
+
+  it('remembers unknown code system and value set URLs within a bound (they may come from submitted data)', () => {
+    const unknown = new BoundedUrlSet();
+    unknown.add('http://loinc.org');
+    expect(unknown.has('http://loinc.org')).toBe(true);
+    unknown.add(`http://example.org/${'x'.repeat(300)}`);
+    expect(unknown.has(`http://example.org/${'x'.repeat(300)}`)).toBe(false);
+    for (let index = 0; index < 1000; index++) unknown.add(`urn:oid:1.2.${index}`);
+    // Full: everything was forgotten before the last one was added.
+    expect(unknown.has('http://loinc.org')).toBe(false);
+    expect(unknown.has('urn:oid:1.2.999')).toBe(true);
   });
 });
