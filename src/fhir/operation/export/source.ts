@@ -114,8 +114,9 @@ function selectionWhere(selection: TypeSelection, bind: Bind): { where: string[]
  * are fetched in groups up to the budget, and one larger than the budget is read in slices of it.
  */
 export async function* selectRows(sql: Queryable, selection: TypeSelection, fetchBytes: number): AsyncGenerator<ExportedRow | ExportedLines> {
-  const inlineBytes = Math.min(INLINE_STORED_BYTES, Math.floor(fetchBytes / PAGE_ROWS / TEXT_EXPANSION));
   if (sql.copyOut && !selection.ids) {
+    // A COPY row is held alone (in 256 KiB buffers), so any resource below the compression threshold may come inline.
+    const inlineBytes = Math.min(INLINE_STORED_BYTES, Math.floor(fetchBytes / MEASURE_SHARE));
     const { where, time } = selectionWhere(selection, (value, cast) => `${literal(value)}::${cast}`);
     // A larger resource is a marker line instead ("#<rid> <id> <stored size>"; JSON lines start with "{"), fetched after.
     const line = `CASE WHEN pg_column_size(r.content) <= ${inlineBytes} THEN ${contentText(time)}
@@ -126,7 +127,7 @@ export async function* selectRows(sql: Queryable, selection: TypeSelection, fetc
     }
     yield* largeRows(sql, selection.transactionTime, large, fetchBytes);
   } else {
-    yield* pagedRows(sql, selection, fetchBytes, inlineBytes);
+    yield* pagedRows(sql, selection, fetchBytes, Math.min(INLINE_STORED_BYTES, Math.floor(fetchBytes / PAGE_ROWS / TEXT_EXPANSION)));
   }
 }
 
