@@ -59,8 +59,8 @@ function isObject(value: unknown): value is JsonObject {
 class ValidationRun {
   private readonly profileResults = new Map<object, Map<string, ValidationIssue[]>>();
   private readonly resourceHomes = new Map<object, { path: string; frame: Omit<ResourceFrame, 'issues'> }>();
-  /** Constraint keys evaluated per JSON object, and per `path|key` for primitive values (which have no identity). */
-  private readonly evaluatedConstraints = new WeakMap<object, Set<string>>();
+  /** Constraint lists evaluated per JSON object, and `path|key` for primitive values (which have no identity). */
+  private readonly evaluatedConstraints = new WeakMap<object, CompiledConstraint[][]>();
   private readonly evaluatedPrimitiveConstraints = new Set<string>();
   private readonly walkedTypeProfiles = new WeakMap<IssueList, Set<string>>();
 
@@ -855,19 +855,18 @@ class ValidationRun {
     if (constraints.length === 0) return;
     // Data types are evaluated as their type; backbone elements by their path in the resource.
     const basePath = isResourceRoot ? typeCode : typeCode === 'BackboneElement' || typeCode === 'Element' ? definition.path : typeCode;
-    // A node walked twice (as a slice member and as the sliced element) has each constraint evaluated once.
-    let evaluated: Set<string> | undefined;
-    if (typeof node === 'object' && node !== null) {
-      evaluated = this.evaluatedConstraints.get(node);
-      if (!evaluated) {
-        evaluated = new Set();
-        this.evaluatedConstraints.set(node, evaluated);
-      }
+    // A node walked twice (as a slice member and as the sliced element) has each constraint evaluated once. Objects
+    // remember the constraint lists they were checked against (usually one, so the first walk allocates one array).
+    const isObjectNode = typeof node === 'object' && node !== null;
+    const earlier = isObjectNode ? this.evaluatedConstraints.get(node) : undefined;
+    if (isObjectNode) {
+      if (!earlier) this.evaluatedConstraints.set(node, [constraints]);
+      else if (earlier.includes(constraints)) return;
+      else earlier.push(constraints);
     }
     for (const constraint of constraints) {
-      if (evaluated) {
-        if (evaluated.has(constraint.key)) continue;
-        evaluated.add(constraint.key);
+      if (isObjectNode) {
+        if (earlier && earlier.some((list) => list !== constraints && list.some((done) => done.key === constraint.key))) continue;
       } else {
         const onceKey = `${path}|${constraint.key}`;
         if (this.evaluatedPrimitiveConstraints.has(onceKey)) continue;
