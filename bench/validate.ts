@@ -386,9 +386,9 @@ function main(): void {
     `Disagreements: ${categories}.`,
     '',
     "Outcomes: the hand-built Bundle's Composition lacks the ten structured sub-sections JP_Composition_eDischargeSummary",
-    'requires, so it matches no entry slice (it stays as a stress case). Generated Bundles: insurance-number rules on',
-    "patients without one (JP-CLINS requires it; the generator omits it for --insurance-share). Warnings are value sets",
-    "that are not loaded (JP Core terminology). Medplum reports every Bundle valid because it checks base R4 only.",
+    'requires, so it matches no entry slice (it stays as a stress case). Generated Bundles and IG examples: warnings are',
+    "value sets that are not loaded (JP Core terminology). Medplum reports every Bundle valid because it checks base R4",
+    'only.',
     '',
   ].join('\n');
   console.log(section);
