@@ -44,6 +44,15 @@ export class SqlParams {
     }
   }
 
+  /** Runs `build`; keeps its result and what it bound only when `keep` accepts the result, else drops both. */
+  tentative<T>(build: () => T, keep: (result: T) => boolean): T | undefined {
+    const bound = this.values.length;
+    const result = this.attempt(build);
+    if (keep(result)) return result;
+    this.values.length = bound;
+    return undefined;
+  }
+
   alias(prefix: string): string {
     return `${prefix}${++this.aliasCount}`;
   }
@@ -577,11 +586,18 @@ export class PredicateBuilder {
     const parameter = this.scope.catalog.get(sourceType, referenceCode);
     if (parameter?.type !== 'reference') throw new UnsupportedParameter(`"${referenceCode}" is not a reference parameter of ${sourceType}`);
     const reference = this.sql.alias('ref');
+    const links = `${reference}.target_id = ${row}.id AND ${reference}.type = ${this.sql.bind(sourceType)} AND ${reference}.param = ${this.sql.bind(referenceCode)}
+        AND ${reference}.target_type = ${this.sql.bind(type)}`;
+    // Seen by every tenant, a source matched by a plain index predicate needs no resource row: the reference row's
+    // rid is the source's, and a deleted source has no index rows.
+    if (this.scope.tenant.kind === 'all') {
+      const direct = this.sql.tentative(() => this.predicate(sourceType, reference, rest, value), (inner) => this.ridSource(inner) !== undefined);
+      if (direct) return `EXISTS (SELECT 1 FROM search_reference ${reference} WHERE ${links} AND ${direct})`;
+    }
     const source = this.sql.alias('s');
     return `EXISTS (SELECT 1 FROM search_reference ${reference}
       JOIN resource ${source} ON ${source}.rid = ${reference}.rid${this.visible(source)}
-      WHERE ${reference}.target_id = ${row}.id AND ${reference}.type = ${this.sql.bind(sourceType)} AND ${reference}.param = ${this.sql.bind(referenceCode)}
-        AND ${reference}.target_type = ${this.sql.bind(type)} AND ${this.predicate(sourceType, source, rest, value)})`;
+      WHERE ${links} AND ${this.predicate(sourceType, source, rest, value)})`;
   }
 }
 

@@ -170,6 +170,19 @@ describe('counting and paging from index rows', () => {
   });
 });
 
+describe('_has without reading the source resource', () => {
+  it('stops matching once the source is deleted', async () => {
+    const query = `Patient?_has:Observation:subject:code=${encodeURIComponent(`${DRUG_CLASS}|antiplatelet`)}`;
+    await http
+      .put('/fhir/Observation/so9')
+      .send({ resourceType: 'Observation', id: 'so9', status: 'final', code: { coding: [{ system: DRUG_CLASS, code: 'antiplatelet' }] }, subject: { reference: 'Patient/sp2' } })
+      .expect(201);
+    expect(matchKeys(await search(query))).toEqual(['Patient/sp2']);
+    await http.delete('/fhir/Observation/so9').expect(200);
+    expect(matchKeys(await search(query))).toEqual([]);
+  });
+});
+
 describe('full text follows writes', () => {
   it('finds the new text after an update and nothing after a delete', async () => {
     await http.put('/fhir/Patient/sp9').send({ resourceType: 'Patient', id: 'sp9', name: [{ family: '鈴木' }] }).expect(201);
