@@ -1,6 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -96,6 +97,14 @@ describe('$export job leases', () => {
     expect(await jobs.renew('held-job', oldLease)).toBe(false);
     expect(await jobs.complete(first.db, 'held-job', oldLease.runId, [], 60)).toBe(false);
     expect((await jobs.files('held-job')).map((file) => file.count)).toEqual([PATIENTS]);
+  });
+
+  it('takes over at once a job whose lease belongs to a server process of this host that is gone (a crash and restart)', async () => {
+    const goneProcess = spawnSync(process.execPath, ['-e', '']).pid;
+    await insertJob('crashed-here', { runId: 'run-of-crashed-server', owner: `${hostname()}:${goneProcess}:deadbeef`, expires: '1 hour' });
+    await service(first).resumeInterrupted();
+    await service(first).settled('crashed-here');
+    expect((await manifestOf(first, 'crashed-here')).output.map((output) => output.count)).toEqual([PATIENTS]);
   });
 
   it.runIf(STORE === 'postgres')('two servers looking at an unheld job at once: exactly one claims and runs it', async () => {

@@ -101,24 +101,28 @@ export class ExportJobTable {
     return rows[0] && toJob(rows[0]);
   }
 
-  /** Ids of running jobs no run holds: left by a stopped server (lease released) or by a dead one (lease expired). */
-  async unheld(): Promise<string[]> {
-    const { rows } = await this.sql.query<{ id: string }>(
-      `SELECT id FROM export_job WHERE status = 'running' AND (lease_expires_at IS NULL OR lease_expires_at <= now()) ORDER BY created_at`,
+  /**
+   * Running jobs with their lease owner (null: no lease) and whether the lease still holds: unheld ones were left by
+   * a stopped server (lease released) or a dead one (lease lapsed).
+   */
+  async runningLeases(): Promise<{ id: string; owner: string | null; held: boolean }[]> {
+    const { rows } = await this.sql.query<{ id: string; lease_owner: string | null; held: boolean }>(
+      `SELECT id, lease_owner, COALESCE(lease_expires_at > now(), false) AS held FROM export_job WHERE status = 'running' ORDER BY created_at`,
     );
-    return rows.map((row) => row.id);
+    return rows.map((row) => ({ id: row.id, owner: row.lease_owner, held: row.held }));
   }
 
   /**
-   * Takes an unheld running job for a new run; undefined if it is held (another server claimed it first: the
-   * condition is re-checked by the UPDATE itself, so of two servers claiming at once exactly one wins).
+   * Takes a running job for a new run if no lease holds it, or if its lease is `deadOwner`'s (a server known to be
+   * gone); undefined otherwise. The condition is re-checked by the UPDATE itself, so of two servers claiming at once
+   * exactly one wins.
    */
-  async claim(id: string, lease: JobLease): Promise<ExportJob | undefined> {
+  async claim(id: string, lease: JobLease, deadOwner?: string): Promise<ExportJob | undefined> {
     const { rows } = await this.sql.query<JobRow>(
       `UPDATE export_job SET run_id = $2, lease_owner = $3, lease_expires_at = now() + make_interval(secs => $4), progress = NULL
-        WHERE id = $1 AND status = 'running' AND (lease_expires_at IS NULL OR lease_expires_at <= now())
+        WHERE id = $1 AND status = 'running' AND (lease_expires_at IS NULL OR lease_expires_at <= now() OR lease_owner = $5)
         RETURNING ${JOB_COLUMNS}`,
-      [id, lease.runId, lease.owner, lease.seconds],
+      [id, lease.runId, lease.owner, lease.seconds, deadOwner ?? null],
     );
     return rows[0] && toJob(rows[0]);
   }

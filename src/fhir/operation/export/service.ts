@@ -47,6 +47,7 @@ export class ExportService {
   ) {
     this.settings = settings;
     this.jobs = new ExportJobTable(context.store.sql);
+    ownersInThisProcess.add(this.owner);
   }
 
   /** Resumes interrupted jobs, and from then on takes over jobs whose lease lapsed and expires old files. */
@@ -132,14 +133,17 @@ export class ExportService {
   }
 
   /**
-   * Claims and runs every running job no run holds: left by a restart or a stopped server (lease released) or by a
-   * server that died (lease lapsed). Of several servers looking at once, one wins each job.
+   * Claims and runs every running job no run holds: left by a stopped server (lease released) or by a server that
+   * died (lease lapsed) — or, without waiting for the lapse, by a server process of this host that is gone (a crash
+   * and restart). Of several servers looking at once, one wins each job.
    */
   async resumeInterrupted(): Promise<void> {
-    for (const id of await this.jobs.unheld()) {
+    for (const { id, owner, held } of await this.jobs.runningLeases()) {
       if (this.stopped || this.active.has(id)) continue;
+      const deadOwner = held && owner !== null && ownerIsGone(owner) ? owner : undefined;
+      if (held && !deadOwner) continue;
       const lease = this.newLease();
-      const job = await this.jobs.claim(id, lease);
+      const job = await this.jobs.claim(id, lease, deadOwner);
       if (job) this.launch(job, lease);
     }
   }
@@ -201,6 +205,25 @@ export class ExportService {
       await rm(filesDir(this.settings, { id: job.id, runId }), { recursive: true, force: true }).catch(() => {});
       await this.jobs.fail(job.id, runId, error instanceof Error ? error.message : String(error), this.settings.expirySeconds).catch(() => {});
     }
+  }
+}
+
+/** Lease owners of the export services of this process (tests run several servers in one). */
+const ownersInThisProcess = new Set<string>();
+
+/**
+ * Whether lease owner `owner` ("host:pid:tag") is a server of this host that no longer runs: this very process id but
+ * none of its services (a restarted container keeps its pid), or a process id that does not exist.
+ */
+function ownerIsGone(owner: string): boolean {
+  const [host, pid] = owner.split(':');
+  if (host !== hostname() || ownersInThisProcess.has(owner)) return false;
+  if (Number(pid) === process.pid) return true;
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }
 
