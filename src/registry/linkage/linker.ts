@@ -5,7 +5,7 @@
  * ever merged or deleted: linking only adds a link element to each record.
  */
 import { linkageSettings, type LinkageSettings } from '../../config.js';
-import type { FhirContext } from '../../fhir/context.js';
+import type { RegistryServices } from '../services.js';
 import { ALL_TENANTS } from '../../store/tenancy.js';
 import { INSURANCE_MEMBER_SYSTEM, kanaName, linkageRecord, personalInsuranceNumber } from './record.js';
 import { linkInMemory, type ScoredPair } from './blocking.js';
@@ -39,7 +39,7 @@ function blockingCriteria(patient: fhir4.Patient): [string, string][][] {
  * Stored Patients that may be the person `patient` describes, scored and sorted best first; `certainly-not` left out.
  * `excludeId` leaves out the patient itself. Searches within the context store's scope (a hospital: its own patients).
  */
-export async function findCandidates(context: FhirContext, patient: fhir4.Patient, settings: LinkageSettings, excludeId?: string): Promise<Candidate[]> {
+export async function findCandidates(context: RegistryServices, patient: fhir4.Patient, settings: LinkageSettings, excludeId?: string): Promise<Candidate[]> {
   const record = linkageRecord(patient);
   const found = new Map<string, fhir4.Patient>();
   for (const criteria of blockingCriteria(patient)) {
@@ -55,7 +55,7 @@ export async function findCandidates(context: FhirContext, patient: fhir4.Patien
 const ordered = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b, a]);
 
 /** The linkage decisions recorded for each of `patientIds`, by the other patient's id. */
-async function decisionsFor(context: FhirContext, patientIds: string[]): Promise<Map<string, Map<string, Decision>>> {
+async function decisionsFor(context: RegistryServices, patientIds: string[]): Promise<Map<string, Map<string, Decision>>> {
   const { rows } = await context.store.sql.query<{ patient_a: string; patient_b: string; decision: Decision }>(
     'SELECT patient_a, patient_b, decision FROM patient_link WHERE patient_a = ANY($1::text[]) OR patient_b = ANY($1::text[])',
     [patientIds],
@@ -81,7 +81,7 @@ function linkageLockKeys(patient: fhir4.Patient): string[] {
  * Records an automatic 'link' for the pair unless a decision on it exists (an operator's, or one a concurrent run just
  * made): an existing decision always wins. Returns the pair's decision after the call.
  */
-async function recordAutomaticLink(context: FhirContext, a: string, b: string, method: 'insurance' | 'score', score: number, decidedBy: string): Promise<Decision> {
+async function recordAutomaticLink(context: RegistryServices, a: string, b: string, method: 'insurance' | 'score', score: number, decidedBy: string): Promise<Decision> {
   const { rows } = await context.store.sql.query<{ decision: Decision }>(
     `WITH inserted AS (
        INSERT INTO patient_link (patient_a, patient_b, decision, method, score, decided_by) VALUES ($1, $2, 'link', $3, $4, $5)
@@ -95,7 +95,7 @@ async function recordAutomaticLink(context: FhirContext, a: string, b: string, m
 const linksTo = (link: fhir4.PatientLink, otherId: string) => link.other?.reference === `Patient/${otherId}`;
 
 /** Adds (`present`) or removes a seealso link to `otherId` on the stored Patient `id`; writes only on a change. */
-async function setLink(context: FhirContext, id: string, otherId: string, present: boolean): Promise<void> {
+async function setLink(context: RegistryServices, id: string, otherId: string, present: boolean): Promise<void> {
   const stored = await context.store.read('Patient', id);
   const patient = stored?.resource as fhir4.Patient | undefined;
   if (!patient || stored?.deleted) return;
@@ -107,7 +107,7 @@ async function setLink(context: FhirContext, id: string, otherId: string, presen
   await context.store.put(updated, id);
 }
 
-async function setLinkBothWays(context: FhirContext, a: string, b: string, present: boolean): Promise<void> {
+async function setLinkBothWays(context: RegistryServices, a: string, b: string, present: boolean): Promise<void> {
   // In id order, so two transactions touching the same pair lock the rows in the same order.
   const [first, second] = ordered(a, b);
   await setLink(context, first, second, present);
@@ -119,10 +119,10 @@ async function setLinkBothWays(context: FhirContext, a: string, b: string, prese
  * and restores the Patient.link of earlier 'link' decisions (e.g. after a hospital replaced its record). Runs in the
  * caller's transaction when there is one. Returns the ids linked to.
  */
-export async function linkPatient(context: FhirContext, patientId: string, decidedBy: string, settings = linkageSettings()): Promise<string[]> {
+export async function linkPatient(context: RegistryServices, patientId: string, decidedBy: string, settings = linkageSettings()): Promise<string[]> {
   // Linkage is the registry's work across hospitals, whoever's document triggered it.
   return context.store.withScope(ALL_TENANTS).transaction(async (store) => {
-    const tx: FhirContext = { ...context, store };
+    const tx: RegistryServices = { ...context, store };
     const stored = await store.read('Patient', patientId);
     const patient = stored?.resource as fhir4.Patient | undefined;
     if (!patient || stored?.deleted) return [];
@@ -133,7 +133,7 @@ export async function linkPatient(context: FhirContext, patientId: string, decid
 }
 
 /** The linking step of `linkPatient` for a Patient whose linkage keys the caller has locked. */
-async function linkRecord(context: FhirContext, patient: fhir4.Patient, decisions: Map<string, Decision>, decidedBy: string, settings: LinkageSettings): Promise<string[]> {
+async function linkRecord(context: RegistryServices, patient: fhir4.Patient, decisions: Map<string, Decision>, decidedBy: string, settings: LinkageSettings): Promise<string[]> {
   const patientId = patient.id!;
   const linked: string[] = [];
   for (const candidate of await findCandidates(context, patient, settings, patientId)) {
@@ -152,11 +152,11 @@ async function linkRecord(context: FhirContext, patient: fhir4.Patient, decision
  * with the linkage keys of all of them locked in one statement (sorted, so concurrent ingests cannot deadlock on them)
  * and their earlier decisions read in one query.
  */
-export async function linkIngestedPatients(context: FhirContext, resources: fhir4.Resource[], settings = linkageSettings()): Promise<void> {
+export async function linkIngestedPatients(context: RegistryServices, resources: fhir4.Resource[], settings = linkageSettings()): Promise<void> {
   const patients = resources.filter((resource): resource is fhir4.Patient => resource.resourceType === 'Patient' && Boolean(resource.id));
   if (patients.length === 0) return;
   await context.store.withScope(ALL_TENANTS).transaction(async (store) => {
-    const tx: FhirContext = { ...context, store };
+    const tx: RegistryServices = { ...context, store };
     await store.lockKeys(patients.flatMap(linkageLockKeys));
     const decisions = await decisionsFor(tx, patients.map((patient) => patient.id!));
     for (const patient of patients) await linkRecord(tx, patient, decisions.get(patient.id!)!, 'document-ingest', settings);
@@ -167,9 +167,9 @@ export async function linkIngestedPatients(context: FhirContext, resources: fhir
  * An operator's decision on two Patients, which automatic linkage never overrides: 'link' adds the seealso links to
  * both records, 'do-not-link' removes them. Both Patients must exist (the caller checks).
  */
-export async function setOperatorDecision(context: FhirContext, a: string, b: string, decision: Decision, decidedBy: string): Promise<void> {
+export async function setOperatorDecision(context: RegistryServices, a: string, b: string, decision: Decision, decidedBy: string): Promise<void> {
   await context.store.withScope(ALL_TENANTS).transaction(async (store) => {
-    const tx: FhirContext = { ...context, store };
+    const tx: RegistryServices = { ...context, store };
     await tx.store.sql.query(
       `INSERT INTO patient_link (patient_a, patient_b, decision, method, decided_by) VALUES ($1, $2, $3, 'operator', $4)
        ON CONFLICT (patient_a, patient_b) DO UPDATE
@@ -186,7 +186,7 @@ export async function setOperatorDecision(context: FhirContext, a: string, b: st
  * exists, and the Patient.link of every earlier 'link' decision is restored. Progress is reported over those pairs.
  */
 export async function linkAllPatients(
-  context: FhirContext,
+  context: RegistryServices,
   decidedBy: string,
   onProgress: (done: number, total: number) => void = () => {},
   settings = linkageSettings(),
@@ -202,7 +202,7 @@ export async function linkAllPatients(
   let done = 0;
   for (const { a, b, found } of pairs.values()) {
     const linked = await store.transaction(async (txStore) => {
-      const tx: FhirContext = { ...context, store: txStore };
+      const tx: RegistryServices = { ...context, store: txStore };
       if (found && (await recordAutomaticLink(tx, a, b, found.method, found.score, decidedBy)) !== 'link') return false;
       await setLinkBothWays(tx, a, b, true);
       return true;
