@@ -602,10 +602,9 @@ class ValidationRun {
       seenRelations.add(link.relation);
     });
     if (bundle.type === 'searchset') {
-      if (!seenRelations.has('self')) frame.issues.warning('invalid', path, 'SearchSet Bundles should have a self link that specifies what the search was', '検索結果の Bundle には self リンクが必要です');
-      if (index.entries.length && !(bundle.entry as unknown[]).every((entry) => isObject(entry) && isObject(entry.search) && entry.search.mode !== undefined)) {
-        frame.issues.warning('invalid', path, 'SearchSet bundles should have search modes on the entries', '検索結果の Bundle の各 entry には search.mode が必要です');
-      }
+      const selfLink = links.find((link) => link.relation === 'self');
+      if (!selfLink) frame.issues.warning('invalid', path, 'SearchSet Bundles should have a self link that specifies what the search was', '検索結果の Bundle には self リンクが必要です');
+      this.checkSearchModes(bundle, path, typeof selfLink?.url === 'string' ? selfLink.url : undefined, frame);
     }
     for (const entry of index.entries) {
       if (entry.fullUrl !== undefined && !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(entry.fullUrl)) {
@@ -618,6 +617,48 @@ class ValidationRun {
         frame.issues.error('invalid', `${entry.path}.fullUrl`, `The fullUrl '${entry.fullUrl}' looks like a RESTful server URL, so it must end with the correct type and id (/${String(entry.resource.resourceType)}/${id})`, `fullUrl '${entry.fullUrl}' はリソースのタイプと id (/${String(entry.resource.resourceType)}/${id}) で終わらなければなりません`);
       }
     }
+  }
+
+  /**
+   * Search modes, as the Java validator checks them: entries without one are reported when others have one, or when
+   * nothing else tells the matches apart (the self link names no type, or an entry is of another type, or the
+   * entries are of several types).
+   */
+  private checkSearchModes(bundle: JsonObject, path: string, selfUrl: string | undefined, frame: ResourceFrame): void {
+    const entries = (Array.isArray(bundle.entry) ? bundle.entry : []).map((entry, position) => ({ entry: isObject(entry) ? entry : {}, path: `${path}.entry[${position}]` }));
+    const hasMode = (entry: JsonObject): boolean => isObject(entry.search) && entry.search.mode !== undefined;
+    const withMode = entries.filter(({ entry }) => hasMode(entry)).length;
+    if (withMode === entries.length) return;
+    const message = 'SearchSet bundles should have search modes on the entries';
+    const messageJa = '検索結果の Bundle の各 entry には search.mode が必要です';
+    if (withMode > 0) {
+      for (const { entry, path: entryPath } of entries) if (!hasMode(entry)) frame.issues.warning('invalid', entryPath, message, messageJa);
+      return;
+    }
+    const searched = selfUrl ? this.searchedTypes(selfUrl) : [];
+    let typeProblem = searched.length === 0;
+    let matchType: string | undefined;
+    for (const { entry, path: entryPath } of entries) {
+      if (!isObject(entry.resource) || searched.length === 0) continue;
+      const type = String(entry.resource.resourceType);
+      if (!searched.includes(type)) {
+        typeProblem = true;
+        frame.issues.warning('invalid', entryPath, `The resource type ${type} is not one the search was for (${searched.join(', ')}) and the entry has no search mode`, `検索対象 (${searched.join(', ')}) でないリソースタイプ ${type} の entry に search.mode がありません`);
+      } else if (type !== 'OperationOutcome') {
+        if (matchType !== undefined && matchType !== type) typeProblem = true;
+        matchType ??= type;
+      }
+    }
+    if (typeProblem) frame.issues.warning('invalid', path, message, messageJa);
+  }
+
+  /** The resource types a search URL asks for: its last path segment if that is a type, else its `_type` values. */
+  private searchedTypes(url: string): string[] {
+    const [head, query] = url.split('?', 2);
+    const last = head.slice(head.lastIndexOf('/') + 1);
+    if (this.isResourceType(last)) return [last];
+    const typeParameter = (query ?? '').split('&').find((parameter) => parameter.startsWith('_type='));
+    return typeParameter ? typeParameter.slice(6).split(',') : [];
   }
 
   // ---------------------------------------------------------------- slicing

@@ -87,9 +87,23 @@ describe('Bundles and references', () => {
 
   it('allows each link relation once and expects search set conventions', () => {
     const links = [{ relation: 'self', url: 'http://example.org/fhir/Patient' }, { relation: 'self', url: 'http://example.org/fhir/Patient?page=2' }];
+    // Without search modes the self link tells the matches apart: all entries are of the type searched for.
     expect(issuesOf(validator.validate({ resourceType: 'Bundle', type: 'searchset', link: links, entry: [{ fullUrl: 'http://example.org/fhir/Patient/p1', resource: patient }] }))).toEqual([
       { severity: 'error', code: 'invalid', expression: 'Bundle.link[1]', diagnostics: "The link relationship type 'self' can only occur once" },
+    ]);
+  });
+
+  it('expects search modes where the self link does not tell matches apart, or where some entries have one', () => {
+    const entry = { fullUrl: 'http://example.org/fhir/Patient/p1', resource: patient };
+    const searchset = (selfUrl: string, entries: object[]) => ({ resourceType: 'Bundle', type: 'searchset', link: [{ relation: 'self', url: selfUrl }], entry: entries });
+    expect(issuesOf(validator.validate(searchset('http://example.org/fhir/Observation?code=x', [entry])))).toEqual([
+      { severity: 'warning', code: 'invalid', expression: 'Bundle.entry[0]', diagnostics: 'The resource type Patient is not one the search was for (Observation) and the entry has no search mode' },
       { severity: 'warning', code: 'invalid', expression: 'Bundle', diagnostics: 'SearchSet bundles should have search modes on the entries' },
+    ]);
+    expect(issuesOf(validator.validate(searchset('http://example.org/fhir?_type=Patient,Practitioner', [entry])))).toEqual([]);
+    const other = { fullUrl: 'http://example.org/fhir/Patient/p2', resource: { ...patient, id: 'p2' } };
+    expect(issuesOf(validator.validate(searchset('http://example.org/fhir/Patient', [{ ...entry, search: { mode: 'match' } }, other])))).toEqual([
+      { severity: 'warning', code: 'invalid', expression: 'Bundle.entry[1]', diagnostics: 'SearchSet bundles should have search modes on the entries' },
     ]);
   });
 
