@@ -307,7 +307,7 @@ program
   .description('run a Bulk Data $export end to end and write the NDJSON files and a manifest.json to a folder')
   .argument('<folder>', 'output folder (created if missing)')
   .option('--patient', 'Patient-level export: the Patient compartment of every patient')
-  .option('--group <id>', "Group-level export: the Patient compartments of the Group's members")
+  .option('--group <id>', "Group-level export: the Patient compartments of the Group's members, or of the patients its registry-case characteristics describe")
   .option('--type <types>', '_type: comma-separated resource types')
   .option('--since <instant>', '_since: only resources changed after this instant')
   .option('--type-filter <query...>', '_typeFilter: [type]?[search parameters], repeatable')
