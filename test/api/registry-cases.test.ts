@@ -5,6 +5,8 @@ import { loadConfig } from '../../src/config.js';
 import type { FhirRequest } from '../../src/fhir/context.js';
 import { FhirError } from '../../src/fhir/outcome.js';
 import { registryCompleteness } from '../../src/fhir/operation/registry-completeness.js';
+import type { RegistryCaseRow } from '../../src/registry/cases/case-store.js';
+import type { CompletenessReport } from '../../src/registry/cases/completeness.js';
 import { rebuildCases } from '../../src/registry/cases/rebuild.js';
 import type { Principal } from '../../src/security/token-service.js';
 import { useTestApi } from '../support/runtime.js';
@@ -13,22 +15,7 @@ const resourcesDir = loadConfig().igResourcesDir;
 const example = (name: string): fhir4.Bundle => JSON.parse(readFileSync(join(resourcesDir, `Bundle-jp-cvd-example-bundle-${name}.json`), 'utf8'));
 const api = useTestApi();
 
-interface CaseRow {
-  encounter_id: string;
-  document_id: string;
-  document_identifier: string;
-  hospital_code: string;
-  hospital_prefecture: string | null;
-  patient_id: string;
-  patient_prefecture: string | null;
-  sex: string | null;
-  age_at_admission: number | null;
-  diseases: string[];
-  principal_disease: string | null;
-  died: boolean;
-  facts: any;
-  completeness: { items: { item: string; status: string; detail?: string }[] } | null;
-}
+type CaseRow = RegistryCaseRow & { completeness: CompletenessReport | null };
 
 async function caseOf(bundle: fhir4.Bundle): Promise<CaseRow | undefined> {
   const { rows } = await api.runtime.db.query<CaseRow>('SELECT * FROM registry_case WHERE document_identifier = $1', [

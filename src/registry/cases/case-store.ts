@@ -64,31 +64,7 @@ export async function saveCase(
 export async function saveCases(sql: Queryable, cases: CaseToSave[]): Promise<void> {
   const replaced = cases.filter((one) => one.replacing).map((one) => one.documentIdentifier);
   if (replaced.length) await sql.query('DELETE FROM registry_case WHERE document_identifier = ANY($1::text[])', [replaced]);
-  const rows = cases.flatMap(({ registryCase, completeness }) =>
-    registryCase
-      ? [
-          {
-            encounter_id: registryCase.encounterId,
-            document_id: registryCase.documentId,
-            document_identifier: registryCase.documentIdentifier,
-            hospital_code: registryCase.hospitalCode,
-            hospital_prefecture: registryCase.hospitalPrefecture ?? null,
-            patient_id: registryCase.patientId,
-            patient_prefecture: registryCase.patientPrefecture ?? null,
-            sex: registryCase.sex ?? null,
-            birth_date: registryCase.birthDate ?? null,
-            age_at_admission: registryCase.ageAtAdmission ?? null,
-            diseases: registryCase.diseases,
-            principal_disease: registryCase.principalDisease ?? null,
-            admitted_at: timestampOrNull(registryCase.admittedAt),
-            discharged_at: timestampOrNull(registryCase.dischargedAt),
-            died: registryCase.died,
-            facts: registryCase.facts,
-            completeness: completeness ?? null,
-          },
-        ]
-      : [],
-  );
+  const rows = cases.flatMap(({ registryCase, completeness }) => (registryCase ? [{ ...rowOfCase(registryCase), completeness: completeness ?? null }] : []));
   if (rows.length === 0) return;
   await sql.query(
     `INSERT INTO registry_case (encounter_id, document_id, document_identifier, hospital_code, hospital_prefecture, patient_id,
@@ -159,4 +135,70 @@ export async function saveDocumentEntriesOf(sql: Queryable, documents: DocumentE
      SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(document_identifier text, entry_key text, resource_type text, resource_id text, owned boolean)`,
     [JSON.stringify(rows)],
   );
+}
+
+/** A registry_case row as read back (timestamps as the driver gives them: Date on PostgreSQL, string on PGlite). */
+export interface RegistryCaseRow {
+  encounter_id: string;
+  document_id: string;
+  document_identifier: string;
+  hospital_code: string;
+  hospital_prefecture: string | null;
+  patient_id: string;
+  patient_prefecture: string | null;
+  sex: RegistryCase['sex'] | null;
+  birth_date: string | null;
+  age_at_admission: number | null;
+  diseases: string[];
+  principal_disease: string | null;
+  admitted_at: Date | string | null;
+  discharged_at: Date | string | null;
+  died: boolean;
+  facts: RegistryCase['facts'];
+}
+
+/** The columns of a case: the one place that maps RegistryCase fields to registry_case columns (and back, below). */
+function rowOfCase(registryCase: RegistryCase): RegistryCaseRow {
+  return {
+    encounter_id: registryCase.encounterId,
+    document_id: registryCase.documentId,
+    document_identifier: registryCase.documentIdentifier,
+    hospital_code: registryCase.hospitalCode,
+    hospital_prefecture: registryCase.hospitalPrefecture ?? null,
+    patient_id: registryCase.patientId,
+    patient_prefecture: registryCase.patientPrefecture ?? null,
+    sex: registryCase.sex ?? null,
+    birth_date: registryCase.birthDate ?? null,
+    age_at_admission: registryCase.ageAtAdmission ?? null,
+    diseases: registryCase.diseases,
+    principal_disease: registryCase.principalDisease ?? null,
+    admitted_at: timestampOrNull(registryCase.admittedAt),
+    discharged_at: timestampOrNull(registryCase.dischargedAt),
+    died: registryCase.died,
+    facts: registryCase.facts,
+  };
+}
+
+const isoOrUndefined = (value: Date | string | null) => (value === null ? undefined : new Date(value).toISOString());
+
+/** The RegistryCase a registry_case row stores (the shape the Measures' FHIRPath criteria read). */
+export function caseOfRow(row: RegistryCaseRow): RegistryCase {
+  return {
+    encounterId: row.encounter_id,
+    documentId: row.document_id,
+    documentIdentifier: row.document_identifier,
+    hospitalCode: row.hospital_code,
+    hospitalPrefecture: row.hospital_prefecture ?? undefined,
+    patientId: row.patient_id,
+    patientPrefecture: row.patient_prefecture ?? undefined,
+    sex: row.sex ?? undefined,
+    birthDate: row.birth_date ?? undefined,
+    ageAtAdmission: row.age_at_admission ?? undefined,
+    diseases: row.diseases,
+    principalDisease: row.principal_disease ?? undefined,
+    admittedAt: isoOrUndefined(row.admitted_at),
+    dischargedAt: isoOrUndefined(row.discharged_at),
+    died: row.died,
+    facts: row.facts,
+  };
 }

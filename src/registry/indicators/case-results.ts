@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/database.js';
 import type { ResourceStore } from '../../store/resource-store.js';
+import { caseOfRow, type RegistryCaseRow } from '../cases/case-store.js';
 import type { RegistryCase } from '../cases/model.js';
 import { OPTED_OUT_PATIENT_IDS } from '../consent/opted-out-sql.js';
 import type { IndicatorSet } from './definitions.js';
@@ -57,7 +58,7 @@ export async function refreshResults(store: ResourceStore, indicators: Indicator
       // One refresher at a time: two concurrent reports would otherwise evaluate and write the same cases. The rows are
       // locked so that a re-derivation cannot slip in between evaluating a case and stamping it current.
       await tx.lockKey('registry-indicator-refresh');
-      const { rows } = await tx.sql.query<CaseRow>(
+      const { rows } = await tx.sql.query<RegistryCaseRow>(
         `SELECT c.* FROM registry_case c
            LEFT JOIN registry_indicator_evaluation e ON e.encounter_id = c.encounter_id
           WHERE (e.encounter_id IS NULL OR e.ruleset <> $1 OR e.derived_at IS DISTINCT FROM c.derived_at)
@@ -149,48 +150,5 @@ export async function populationSubjects(sql: Queryable, measureId: string, scop
     denominator: rows.filter((row) => row.denominator).map((row) => row.patient_id),
     exclusion: rows.filter((row) => row.exclusion).map((row) => row.patient_id),
     numerator: rows.filter((row) => row.numerator).map((row) => row.patient_id),
-  };
-}
-
-interface CaseRow {
-  encounter_id: string;
-  document_id: string;
-  document_identifier: string;
-  hospital_code: string;
-  hospital_prefecture: string | null;
-  patient_id: string;
-  patient_prefecture: string | null;
-  sex: RegistryCase['sex'] | null;
-  birth_date: string | null;
-  age_at_admission: number | null;
-  diseases: string[];
-  principal_disease: string | null;
-  admitted_at: Date | string | null;
-  discharged_at: Date | string | null;
-  died: boolean;
-  facts: RegistryCase['facts'];
-}
-
-const isoOrUndefined = (value: Date | string | null) => (value === null ? undefined : new Date(value).toISOString());
-
-/** The RegistryCase a registry_case row stores (the shape the Measures' FHIRPath criteria read). */
-function caseOfRow(row: CaseRow): RegistryCase {
-  return {
-    encounterId: row.encounter_id,
-    documentId: row.document_id,
-    documentIdentifier: row.document_identifier,
-    hospitalCode: row.hospital_code,
-    hospitalPrefecture: row.hospital_prefecture ?? undefined,
-    patientId: row.patient_id,
-    patientPrefecture: row.patient_prefecture ?? undefined,
-    sex: row.sex ?? undefined,
-    birthDate: row.birth_date ?? undefined,
-    ageAtAdmission: row.age_at_admission ?? undefined,
-    diseases: row.diseases,
-    principalDisease: row.principal_disease ?? undefined,
-    admittedAt: isoOrUndefined(row.admitted_at),
-    dischargedAt: isoOrUndefined(row.discharged_at),
-    died: row.died,
-    facts: row.facts,
   };
 }
