@@ -111,7 +111,18 @@ describe('$export job leases', () => {
     await insertJob('unheld-job');
     const servers = [service(first), service(second!)];
     const claimed: (ExportJob | undefined)[] = [];
+    // Both servers list the job as unheld before either claims it (otherwise the later one simply sees it held).
+    let listed = 0;
+    let bothListed!: () => void;
+    const barrier = new Promise<void>((resolve) => (bothListed = resolve));
     for (const server of servers) {
+      const runningLeases = server.jobs.runningLeases.bind(server.jobs);
+      vi.spyOn(server.jobs, 'runningLeases').mockImplementation(async () => {
+        const leases = await runningLeases();
+        if (++listed === servers.length) bothListed();
+        await barrier;
+        return leases;
+      });
       const claim = server.jobs.claim.bind(server.jobs);
       vi.spyOn(server.jobs, 'claim').mockImplementation(async (id, lease) => {
         const job = await claim(id, lease);
