@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import type { FhirContext, FhirRequest, FhirResponse } from '../fhir/context.js';
@@ -170,6 +171,7 @@ export function buildApp(context: FhirContext, options: AppOptions): FastifyInst
     // Ids and types are validated by the interactions; keep Fastify from rejecting long ids with its own 414.
     routerOptions: { maxParamLength: 500 },
     return503OnClosing: true,
+    clientErrorHandler: answerUnparsableRequest,
   });
 
   app.removeAllContentTypeParsers();
@@ -241,4 +243,26 @@ export function buildApp(context: FhirContext, options: AppOptions): FastifyInst
     { prefix: '/fhir' },
   );
   return app;
+}
+
+/**
+ * A request Node's HTTP parser refuses before Fastify sees it (raw non-ASCII bytes in the URL, malformed request
+ * line, oversized headers): answered with an OperationOutcome like every other client error, then the connection
+ * is closed, as the parser cannot find where the next request would start.
+ */
+function answerUnparsableRequest(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const body = JSON.stringify(
+    operationOutcome([
+      issue('error', tooLarge ? 'too-costly' : 'structure', tooLarge ? 'The request headers are too large' : `The HTTP request could not be parsed (${error.code ?? error.message}); URLs must be percent-encoded`),
+    ]),
+  );
+  socket.end(
+    `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\nContent-Type: ${FHIR_JSON_MEDIA_TYPE}\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

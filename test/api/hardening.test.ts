@@ -1,5 +1,5 @@
 import { request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createConnection, type AddressInfo } from 'node:net';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { useTestApi } from '../support/runtime.js';
@@ -69,6 +69,25 @@ describe('hostile input', () => {
     expect(answer.status).toBe(413);
     expect(JSON.parse(answer.body).resourceType).toBe('OperationOutcome');
     expect(await api.storedCount()).toBe(before);
+    await api.http.get('/fhir/metadata').expect(200);
+  });
+
+  it('answers a request line Node cannot parse (raw UTF-8 in the URL) with a 400 OperationOutcome', async () => {
+    if (!api.runtime.app.server.listening) await api.runtime.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = api.runtime.app.server.address() as AddressInfo;
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = createConnection({ host: '127.0.0.1', port }, () => {
+        socket.write(Buffer.concat([Buffer.from('GET /fhir/Condition?_text='), Buffer.from('脳梗塞'), Buffer.from(' HTTP/1.1\r\nHost: x\r\n\r\n')]));
+      });
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    const [head, body] = answer.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 400 /);
+    expect(head).toContain('Content-Type: application/fhir+json');
+    expect(JSON.parse(body)).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'structure' }] });
     await api.http.get('/fhir/metadata').expect(200);
   });
 
