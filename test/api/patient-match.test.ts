@@ -10,7 +10,6 @@ import { useTestApi } from '../support/runtime.js';
 
 const api = useTestApi();
 const MATCH_GRADE = 'http://hl7.org/fhir/StructureDefinition/match-grade';
-const INSURANCE = 'http://jpfhir.jp/fhir/clins/Idsystem/JP_Insurance_memberID';
 const example: fhir4.Bundle = JSON.parse(readFileSync(join(loadConfig().igResourcesDir, 'Bundle-jp-cvd-example-bundle-cerebral-infarction.json'), 'utf8'));
 const EXAMPLE_HOSPITAL = example.identifier!.value!.split('^')[0];
 

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { startTestRuntime, type TestRuntime, useTestApi } from '../support/runtime.js';
+import { startTestRuntime, useTestApi } from '../support/runtime.js';
 
 const FHIR_JSON = 'application/fhir+json';
 const PATIENT_SYSTEM = 'urn:oid:1.2.392.100495.20.3.51.11310000001';

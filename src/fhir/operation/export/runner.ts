@@ -5,7 +5,7 @@ import { optedOutOfSecondaryUse } from '../../../registry/consent/secondary-use.
 import { Deidentifier, WITHHELD_TYPES } from '../../../registry/deidentify/deidentify.js';
 import { tenantCondition } from '../../../store/tenancy.js';
 import type { FhirContext } from '../../context.js';
-import type { ExportFile, ExportJob, ExportJobTable } from './jobs.js';
+import type { ExportFile, ExportJob } from './jobs.js';
 import { NdjsonFileSet } from './ndjson-files.js';
 import { patientCompartment, type ExportParameters } from './parameters.js';
 import { selectRows, type ExportedLines, type ExportedRow, type TypeSelection } from './source.js';
