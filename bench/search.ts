@@ -109,14 +109,20 @@ async function load(db: Queryable, rowsOf: (resource: fhir4.Resource) => any): P
     const lastUpdated = new Date().toISOString();
     const stored = batch.map((resource) => ({ ...resource, meta: { versionId: '1', lastUpdated } }));
     const { rows } = await db.query<{ rid: number; type: string; id: string }>(
-      `INSERT INTO resource (type, id, version_id, last_updated, content)
-       SELECT t, i, 1, $3::timestamptz, c FROM unnest($1::text[], $2::text[], $4::jsonb[]) AS x(t, i, c) RETURNING rid, type, id`,
-      [stored.map((resource) => resource.resourceType), stored.map((resource) => resource.id), lastUpdated, stored.map((resource) => JSON.stringify(resource))],
+      `INSERT INTO resource (type, id, version_id, last_updated, content, hospital_code)
+       SELECT t, i, 1, $3::timestamptz, c, h FROM unnest($1::text[], $2::text[], $4::jsonb[], $5::text[]) AS x(t, i, c, h) RETURNING rid, type, id`,
+      [
+        stored.map((resource) => resource.resourceType),
+        stored.map((resource) => resource.id),
+        lastUpdated,
+        stored.map((resource) => JSON.stringify(resource)),
+        stored.map((resource) => tenantOf(resource)),
+      ],
     );
     const byKey = new Map(stored.map((resource) => [`${resource.resourceType}/${resource.id}`, resource]));
     await writeIndexRows(
       db,
-      rows.map((row) => row.rid),
+      [],
       rows.map((row) => ({ rid: row.rid, type: row.type, rows: rowsOf(byKey.get(`${row.type}/${row.id}`)!) })),
     );
     loaded += batch.length;
@@ -136,20 +142,14 @@ async function load(db: Queryable, rowsOf: (resource: fhir4.Resource) => any): P
   return loaded;
 }
 
+/** The tenant code of hospital n. */
+const hospitalCode = (n: number) => String(n % HOSPITALS).padStart(10, '0');
+
 /**
  * Tenancy: admission i (its patient, encounter, condition ...) belongs to hospital i mod HOSPITALS; the hospital
- * Organizations stay registry-level (shared). Also run on a reused schema loaded before tenancy existed.
+ * Organizations stay registry-level (shared).
  */
-async function assignHospitals(db: Queryable): Promise<void> {
-  await db.query(
-    `UPDATE resource SET hospital_code = lpad((substring(id FROM '[0-9]+$')::int % $1)::text, 10, '0')
-      WHERE type <> 'Organization' AND hospital_code IS NULL`,
-    [HOSPITALS],
-  );
-}
-
-/** The tenant code of hospital n, as `load` assigns it. */
-const hospitalCode = (n: number) => String(n % HOSPITALS).padStart(10, '0');
+const tenantOf = (resource: fhir4.Resource) => (resource.resourceType === 'Organization' ? null : hospitalCode(Number(/\d+$/.exec(resource.id!)![0])));
 
 /** Records the statements the engine runs, so the slowest ones can be EXPLAINed. */
 function recording(db: Queryable, log: { sql: string; params?: unknown[] }[]): Queryable {
@@ -274,7 +274,6 @@ async function main() {
   const { db } = runtime;
   const started = performance.now();
   const loaded = REUSE ? (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM resource')).rows[0].n : await load(db, (resource) => runtime.context.search.rowsOf(resource));
-  await assignHospitals(db);
   // Settles the visibility map (index-only scans) and statistics, as autovacuum would after a bulk load.
   await db.exec('VACUUM ANALYZE');
   const loadSeconds = (performance.now() - started) / 1000;

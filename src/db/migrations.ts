@@ -1,5 +1,8 @@
 import type { Database } from './database.js';
 
+/** The search index tables (one row per indexed value; src/search/indexer.ts writes them). */
+const INDEX_TABLES = ['search_token', 'search_string', 'search_date', 'search_number', 'search_reference', 'search_uri', 'search_text'];
+
 /**
  * Versioned schema migrations, applied in order at start (`jp-cvd-registry migrate` runs them alone). Each runs in
  * its own transaction and is recorded in schema_migration; an applied migration is never edited, only followed.
@@ -383,6 +386,31 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       -- whose folder holds its files) of one server (lease_owner) until lease_expires_at, which the run keeps renewing.
       -- A job with no lease or a lapsed one (its server stopped or died) is claimed by the next server to look.
       ALTER TABLE export_job ADD COLUMN run_id text, ADD COLUMN lease_owner text, ADD COLUMN lease_expires_at timestamptz;
+    `,
+  },
+  {
+    version: 14,
+    name: 'hospital tenancy of search index rows',
+    sql: `
+      -- Each index row repeats its resource's hospital_code (never changed after the resource's creation), so a
+      -- hospital client's search filters index rows by tenant without reading resource rows. The value indexes carry
+      -- it next to rid: a scoped match stays an index-only scan.
+      ${INDEX_TABLES.map((table) => `ALTER TABLE ${table} ADD COLUMN hospital_code text;
+      UPDATE ${table} x SET hospital_code = r.hospital_code FROM resource r WHERE r.rid = x.rid AND r.hospital_code IS NOT NULL;`).join('\n      ')}
+      DROP INDEX search_token_value;
+      CREATE INDEX search_token_value ON search_token (type, param, value, system) INCLUDE (rid, hospital_code);
+      DROP INDEX search_string_value;
+      CREATE INDEX search_string_value ON search_string (type, param, value text_pattern_ops) INCLUDE (rid, hospital_code);
+      DROP INDEX search_date_low;
+      CREATE INDEX search_date_low ON search_date (type, param, low, high) INCLUDE (rid, hospital_code);
+      DROP INDEX search_date_high;
+      CREATE INDEX search_date_high ON search_date (type, param, high) INCLUDE (low, rid, hospital_code);
+      DROP INDEX search_number_value;
+      CREATE INDEX search_number_value ON search_number (type, param, low) INCLUDE (high, system, code, rid, hospital_code);
+      DROP INDEX search_reference_target;
+      CREATE INDEX search_reference_target ON search_reference (type, param, target_id, target_type) INCLUDE (rid, hospital_code);
+      DROP INDEX search_uri_value;
+      CREATE INDEX search_uri_value ON search_uri (type, param, value text_pattern_ops) INCLUDE (rid, hospital_code);
     `,
   },
 ];

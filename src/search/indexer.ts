@@ -41,7 +41,8 @@ export async function writeIndexRows(sql: Queryable, staleRids: number[], indexe
   const bind = (value: unknown, cast: string) => `$${params.push(value)}::${cast}[]`;
   // Seven DELETEs that find nothing still cost an index probe each: left out when every resource is new.
   const stale = staleRids.length ? bind(staleRids, 'bigint') : undefined;
-  const parts: string[] = [];
+  // Index rows repeat their resource's tenant (hospital_code), read once per resource from its row.
+  const parts: string[] = [`tenant AS (SELECT rid, hospital_code FROM resource WHERE rid = ANY(${bind(indexed.map(({ rid }) => rid), 'bigint')}))`];
   for (const table of Object.keys(COLUMNS) as Table[]) {
     if (stale) parts.push(`delete_${table} AS (DELETE FROM search_${table} WHERE rid = ANY(${stale}))`);
     const flat = indexed.flatMap(({ rid, type, rows }) => rows[table].map((row) => ({ rid, type, ...row }) as Record<string, unknown>));
@@ -55,11 +56,12 @@ export async function writeIndexRows(sql: Queryable, staleRids: number[], indexe
       ...columns.map(([column, cast]) => bind(flat.map((row) => columnValue(table, row[FIELD[column] ?? column] ?? DEFAULT[`${table}.${column}`] ?? null, cast)), cast)),
     ];
     parts.push(
-      `insert_${table} AS (INSERT INTO search_${table} (rid, type, param, grp, ${columns.map(([column]) => column).join(', ')})
-        SELECT * FROM unnest(${arrays.join(', ')}))`,
+      `insert_${table} AS (INSERT INTO search_${table} (rid, type, param, grp, ${columns.map(([column]) => column).join(', ')}, hospital_code)
+        SELECT u.*, tenant.hospital_code FROM unnest(${arrays.join(', ')}) AS u(rid, type, param, grp, ${columns.map(([column]) => column).join(', ')})
+          JOIN tenant ON tenant.rid = u.rid)`,
     );
   }
-  if (parts.length) await sql.query(`WITH ${parts.join(',\n')} SELECT 1`, params);
+  if (parts.length > 1) await sql.query(`WITH ${parts.join(',\n')} SELECT 1`, params);
 }
 
 /** Keeps the index tables in step with every write; plugged into the ResourceStore as its WriteIndexer. */

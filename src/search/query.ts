@@ -53,6 +53,18 @@ export class SqlParams {
     return undefined;
   }
 
+  /**
+   * Runs `build`, which may bind more values, and returns its result with the values one statement needs: those bound
+   * before plus its own, which are dropped again so the next statement built from the same predicates starts clean.
+   */
+  statement<T>(build: () => T): { result: T; values: unknown[] } {
+    const bound = this.values.length;
+    const result = this.attempt(build);
+    const values = [...this.values];
+    this.values.length = bound;
+    return { result, values };
+  }
+
   alias(prefix: string): string {
     return `${prefix}${++this.aliasCount}`;
   }
@@ -150,8 +162,8 @@ function prefixed(value: string): { prefix: Prefix; rest: string } {
 
 /** Builds WHERE predicates for search parameters over a resource row alias (`r`: rid, id, type, last_updated). */
 export class PredicateBuilder {
-  /** For each positive index predicate built, the same match as a set of rids of its index rows. */
-  private readonly ridSources = new Map<string, string>();
+  /** For each positive index predicate built, its index table, alias and match: the same match over index rows. */
+  private readonly ridSources = new Map<string, { table: string; index: string; match: string }>();
 
   constructor(
     private readonly scope: QueryScope,
@@ -164,7 +176,13 @@ export class PredicateBuilder {
    * resource's deletion), so the set can stand in for resource rows without reading them.
    */
   ridSource(predicate: string): string | undefined {
-    return this.ridSources.get(predicate);
+    const source = this.ridSources.get(predicate);
+    return source && `SELECT DISTINCT ${source.index}.rid FROM ${source.table} ${source.index} WHERE ${source.match}${this.visible(source.index)}`;
+  }
+
+  /** Whether `ridSource` can stand in for `predicate` (without binding anything). */
+  hasRidSource(predicate: string): boolean {
+    return this.ridSources.has(predicate);
   }
 
 
@@ -346,7 +364,7 @@ export class PredicateBuilder {
     const typeFilter = this.typeFilter(parameter, index);
     const match = `${typeFilter}${index}.param = ${this.sql.bind(indexParam)} AND (${conditions.join(' OR ')})`;
     const predicate = `EXISTS (SELECT 1 FROM ${table} ${index} WHERE ${index}.rid = ${row}.rid AND ${match})`;
-    if (typeFilter) this.ridSources.set(predicate, `SELECT DISTINCT ${index}.rid FROM ${table} ${index} WHERE ${match}`);
+    if (typeFilter) this.ridSources.set(predicate, { table, index, match });
     return predicate;
   }
 
@@ -557,7 +575,10 @@ export class PredicateBuilder {
       : `${index}.target_id = ${this.sql.bind(reference)}`;
   }
 
-  /** ` AND <tenant condition>` on a joined resource row, or '' when the search sees every tenant. */
+  /**
+   * ` AND <tenant condition>` on a resource row or an index row (both have type and hospital_code), or '' when the
+   * search sees every tenant.
+   */
   private visible(row: string): string {
     const condition = tenantCondition(this.scope.tenant, row, (value, cast) => this.sql.bind(value, cast));
     return condition ? ` AND ${condition}` : '';
@@ -592,12 +613,10 @@ export class PredicateBuilder {
     const reference = this.sql.alias('ref');
     const links = `${reference}.target_id = ${row}.id AND ${reference}.type = ${this.sql.bind(sourceType)} AND ${reference}.param = ${this.sql.bind(referenceCode)}
         AND ${reference}.target_type = ${this.sql.bind(type)}`;
-    // Seen by every tenant, a source matched by a plain index predicate needs no resource row: the reference row's
-    // rid is the source's, and a deleted source has no index rows.
-    if (this.scope.tenant.kind === 'all') {
-      const direct = this.sql.tentative(() => this.predicate(sourceType, reference, rest, value), (inner) => this.ridSource(inner) !== undefined);
-      if (direct) return `EXISTS (SELECT 1 FROM search_reference ${reference} WHERE ${links} AND ${direct})`;
-    }
+    // A source matched by a plain index predicate needs no resource row: the reference row's rid is the source's, it
+    // carries the source's tenant, and a deleted source has no index rows.
+    const direct = this.sql.tentative(() => this.predicate(sourceType, reference, rest, value), (inner) => this.hasRidSource(inner));
+    if (direct) return `EXISTS (SELECT 1 FROM search_reference ${reference} WHERE ${links}${this.visible(reference)} AND ${direct})`;
     const source = this.sql.alias('s');
     return `EXISTS (SELECT 1 FROM search_reference ${reference}
       JOIN resource ${source} ON ${source}.rid = ${reference}.rid${this.visible(source)}

@@ -66,6 +66,38 @@ interface SortKey {
   descending: boolean;
 }
 
+/** A sort parameter's index rows: its table, the column holding the sort value, the value's type. */
+interface SortColumn {
+  table: string;
+  column: string;
+  cast: SortKey['cast'];
+}
+
+/** A one-key sort answered by walking its index: the resource type, parameter code and direction, and the column. */
+interface SortWalk extends SortColumn {
+  type: string;
+  code: string;
+  descending: boolean;
+}
+
+/** Where a parameter's sort value is: a range's low end sorting ascending, its high end descending. */
+function sortColumn(parameter: ResolvedParameter, descending: boolean): SortColumn {
+  switch (parameter.type) {
+    case 'string':
+      return { table: 'search_string', column: 'value', cast: 'text' };
+    case 'token':
+      return { table: 'search_token', column: 'value', cast: 'text' };
+    case 'uri':
+      return { table: 'search_uri', column: 'value', cast: 'text' };
+    case 'reference':
+      return { table: 'search_reference', column: 'url', cast: 'text' };
+    case 'date':
+      return { table: 'search_date', column: descending ? 'high' : 'low', cast: 'timestamptz' };
+    default:
+      return { table: 'search_number', column: descending ? 'high' : 'low', cast: 'numeric' };
+  }
+}
+
 /** A position in a sorted result: the sort key values of a row and its rid, and which way the page goes. */
 interface Cursor {
   direction: 'after' | 'before';
@@ -161,7 +193,6 @@ export class SearchEngine extends SearchIndexer {
     const builder = new PredicateBuilder({ catalog: this.catalog, registry: this.registry, baseUrl: options.baseUrl, tenant: readScope }, sql);
     const ignored: IgnoredParameter[] = [];
     const types = scope.types;
-    const tenant = tenantCondition(readScope, 'r', (value, cast) => sql.bind(value, cast));
     const predicates: string[] = [];
     for (const [name, value] of params) {
       if (RESULT_PARAMETERS.has(splitModifier(name)[0])) continue;
@@ -172,51 +203,63 @@ export class SearchEngine extends SearchIndexer {
         else throw error;
       }
     }
+    const db = options.tx ?? this.db;
+    /** Conditions on resource row `r`: binds (the tenant's among them) only where a statement uses them. */
+    const rowFilter = () => [...this.rowConditions(sql, types, readScope, scope.compartment), ...predicates].join(' AND ');
 
     // Index-only candidates when every parameter is a plain index match and nothing before the page cut needs the
-    // resource row (its id, type, deletion, tenant): counting and paging then read resource rows for the page only.
-    // Chains and the like keep the resource-driven plan, where PostgreSQL may start from their more selective side.
+    // resource row (its id, type, deletion; the tenant is on the index rows too): counting and paging then read
+    // resource rows for the page only. Chains and the like keep the resource-driven plan, where PostgreSQL may start
+    // from their more selective side.
     const indexOnly =
-      !tenant &&
       types?.length === 1 &&
       !scope.compartment &&
       predicates.length > 0 &&
-      predicates.every((predicate) => builder.ridSource(predicate) !== undefined) &&
+      predicates.every((predicate) => builder.hasRidSource(predicate)) &&
       !sortOrder(params).some(({ code }) => COLUMN_PARAMETERS.has(code));
-    const driving = indexOnly ? 0 : -1;
-    const candidates =
-      driving >= 0
-        ? { from: `(${builder.ridSource(predicates[driving])}) r`, filter: predicates.filter((_predicate, index) => index !== driving).join(' AND ') || 'true' }
-        : { from: 'resource r', filter: [...this.rowConditions(sql, types, tenant, scope.compartment), ...predicates].join(' AND ') };
-    const total = await this.total(options.tx ?? this.db, params, candidates, [...sql.values]);
-    const sortKeys = this.sortKeys(sql, types, params);
+    const candidates = () =>
+      indexOnly ? { from: `(${builder.ridSource(predicates[0])}) r`, filter: predicates.slice(1).join(' AND ') || 'true' } : { from: 'resource r', filter: rowFilter() };
+    const counted = sql.statement(candidates);
+    const total = await this.total(db, params, counted.result, counted.values);
     const cursorText = params.find(([name]) => name === '_cursor')?.[1];
     const cursor = cursorText === undefined ? undefined : decodeCursor(cursorText);
 
     if (options.count === 0) return { matches: [], included: [], total, ignored };
-    const pageWhere = cursor ? `${candidates.filter} AND ${keysetCondition(sql, sortKeys, cursor)}` : candidates.filter;
     const reversed = cursor?.direction === 'before';
-    const order = [...sortKeys, { sql: 'r.rid', cast: 'bigint', descending: false } as SortKey]
-      .map((key) => `${key.sql} ${key.descending !== reversed ? 'DESC' : 'ASC'} NULLS ${reversed ? 'FIRST' : 'LAST'}`)
-      .join(', ');
-    const limit = sql.bind(options.count + 1);
-    const columns = `r.rid, r.type, r.id, r.content${sortKeys.map((key, index) => `, (${key.sql})::text AS k${index}`).join('')}`;
-    const { rows } = await (options.tx ?? this.db).query<Row>(
-      driving >= 0
-        ? `SELECT ${columns} FROM resource r
-            WHERE r.rid IN (SELECT r.rid FROM ${candidates.from} WHERE ${pageWhere} ORDER BY ${order} LIMIT ${limit}) ORDER BY ${order}`
-        : `SELECT ${columns} FROM resource r WHERE ${pageWhere} ORDER BY ${order} LIMIT ${limit}`,
-      sql.values,
-    );
+    const walk = cursor?.keys.some((key) => key === null) ? undefined : this.sortWalk(types, params);
+    let rows: Row[];
+    let sortKeyCount: number;
+    if (walk) {
+      sortKeyCount = 1;
+      rows = await this.walkSortIndex(db, sql, walk, rowFilter, cursor, options.count);
+    } else {
+      const { result, values } = sql.statement(() => {
+        const { from, filter } = candidates();
+        const sortKeys = this.sortKeys(sql, types, params);
+        const pageWhere = cursor ? `${filter} AND ${keysetCondition(sql, sortKeys, cursor)}` : filter;
+        const order = [...sortKeys, { sql: 'r.rid', cast: 'bigint', descending: false } as SortKey]
+          .map((key) => `${key.sql} ${key.descending !== reversed ? 'DESC' : 'ASC'} NULLS ${reversed ? 'FIRST' : 'LAST'}`)
+          .join(', ');
+        const limit = sql.bind(options.count + 1);
+        const columns = `r.rid, r.type, r.id, r.content${sortKeys.map((key, index) => `, (${key.sql})::text AS k${index}`).join('')}`;
+        const text = indexOnly
+          ? `SELECT ${columns} FROM resource r
+              WHERE r.rid IN (SELECT r.rid FROM ${from} WHERE ${pageWhere} ORDER BY ${order} LIMIT ${limit}) ORDER BY ${order}`
+          : `SELECT ${columns} FROM resource r WHERE ${pageWhere} ORDER BY ${order} LIMIT ${limit}`;
+        return { text, keys: sortKeys.length };
+      });
+      sortKeyCount = result.keys;
+      rows = (await db.query<Row>(result.text, values)).rows;
+    }
     const more = rows.length > options.count;
     const page = rows.slice(0, options.count);
     if (reversed) page.reverse();
     const position = (row: Row, direction: Cursor['direction']) =>
-      encodeCursor({ direction, keys: sortKeys.map((_key, index) => row[`k${index}`]), rid: row.rid });
+      encodeCursor({ direction, keys: Array.from({ length: sortKeyCount }, (_key, index) => row[`k${index}`]), rid: row.rid });
     const hasNext = reversed ? true : more;
     const hasPrevious = reversed ? more : cursor !== undefined;
     const matches = page.map(toMatch);
-    const included = await this.includes(options.tx ?? this.db, params, page, ignored, readScope);
+    const included = await this.includes(db, params, page, ignored, readScope);
     return {
       matches,
       included,
@@ -228,8 +271,9 @@ export class SearchEngine extends SearchIndexer {
   }
 
   /** What a resource row must be, beyond the parameters: live, visible to the tenant, of the types, in the compartment. */
-  private rowConditions(sql: SqlParams, types: string[] | undefined, tenant: string | undefined, compartment: SearchScope['compartment']): string[] {
+  private rowConditions(sql: SqlParams, types: string[] | undefined, scope: ReadScope, compartment: SearchScope['compartment']): string[] {
     const conditions = ['NOT r.deleted'];
+    const tenant = tenantCondition(scope, 'r', (value, cast) => sql.bind(value, cast));
     if (tenant) conditions.push(tenant);
     if (types?.length === 1) conditions.push(`r.type = ${sql.bind(types[0])}`);
     else if (types) conditions.push(`r.type = ANY(${sql.bind(types, 'text[]')})`);
@@ -283,24 +327,65 @@ export class SearchEngine extends SearchIndexer {
       const type = types?.length === 1 ? types[0] : ANY_TYPE;
       const parameter = this.catalog.get(type, code);
       if (!parameter || parameter.type === 'composite') throw new SearchParameterError('_sort', `Cannot sort ${types?.join(', ') ?? 'all resources'} by "${code}"`);
-      const aggregate = descending ? 'max' : 'min';
-      const lookup = (table: string, column: string) =>
-        `(SELECT ${aggregate}(s.${column}) FROM ${table} s WHERE s.rid = r.rid AND s.param = ${sql.bind(code)})`;
-      switch (parameter.type) {
-        case 'string':
-          return { sql: lookup('search_string', 'value'), cast: 'text', descending };
-        case 'token':
-          return { sql: lookup('search_token', 'value'), cast: 'text', descending };
-        case 'uri':
-          return { sql: lookup('search_uri', 'value'), cast: 'text', descending };
-        case 'reference':
-          return { sql: lookup('search_reference', `url`), cast: 'text', descending };
-        case 'date':
-          return { sql: lookup('search_date', descending ? 'high' : 'low'), cast: 'timestamptz', descending };
-        default:
-          return { sql: lookup('search_number', descending ? 'high' : 'low'), cast: 'numeric', descending };
-      }
+      const { table, column, cast } = sortColumn(parameter, descending);
+      return { sql: `(SELECT ${descending ? 'max' : 'min'}(s.${column}) FROM ${table} s WHERE s.rid = r.rid AND s.param = ${sql.bind(code)})`, cast, descending };
     });
+  }
+
+  /** The index a one-key `_sort` of one type can be answered by walking in order, or undefined (sortKeys then). */
+  private sortWalk(types: string[] | undefined, params: [string, string][]): SortWalk | undefined {
+    const order = sortOrder(params);
+    if (types?.length !== 1 || order.length !== 1 || COLUMN_PARAMETERS.has(order[0].code)) return undefined;
+    const [{ code, descending }] = order;
+    const parameter = this.catalog.get(types[0], code);
+    if (!parameter || parameter.type === 'composite') return undefined;
+    return { type: types[0], code, descending, ...sortColumn(parameter, descending) };
+  }
+
+  /**
+   * A page sorted by one parameter, found by walking that parameter's index rows in sort order and testing each
+   * resource against the filter until the page is full, so the sort key of every match is not computed first (the
+   * planner may still prefer to collect a small match set and sort it). Each resource is met at its own sort key, its
+   * lowest value (highest descending); ties go by rid. Resources without a value come after, in rid order.
+   */
+  private async walkSortIndex(
+    db: Queryable,
+    sql: SqlParams,
+    walk: SortWalk,
+    rowFilter: () => string,
+    cursor: Cursor | undefined,
+    count: number,
+  ): Promise<Row[]> {
+    const reversed = cursor?.direction === 'before';
+    const key = `s.${walk.column}`;
+    const walked = sql.statement(() => {
+      const param = sql.bind(walk.code);
+      const conditions = [
+        `s.type = ${sql.bind(walk.type)}`,
+        `s.param = ${param}`,
+        `${key} = (SELECT ${walk.descending ? 'max' : 'min'}(x.${walk.column}) FROM ${walk.table} x WHERE x.rid = s.rid AND x.param = ${param})`,
+        rowFilter(),
+      ];
+      if (cursor) {
+        if (cursor.keys.length !== 1) throw new SearchParameterError('_cursor', 'The paging cursor belongs to a different _sort');
+        const value = sql.bind(cursor.keys[0], walk.cast);
+        const upward = walk.descending === reversed;
+        conditions.push(`${key} ${upward ? '>=' : '<='} ${value}`, `(${key} ${upward ? '>' : '<'} ${value} OR s.rid ${reversed ? '<' : '>'} ${sql.bind(cursor.rid, 'bigint')})`);
+      }
+      return `SELECT DISTINCT ON (${key}, s.rid) r.rid, r.type, r.id, r.content, ${key}::text AS k0
+          FROM ${walk.table} s JOIN resource r ON r.rid = s.rid
+         WHERE ${conditions.join(' AND ')}
+         ORDER BY ${key} ${walk.descending !== reversed ? 'DESC' : 'ASC'}, s.rid ${reversed ? 'DESC' : 'ASC'} LIMIT ${sql.bind(count + 1)}`;
+    });
+    const { rows } = await db.query<Row>(walked.result, walked.values);
+    // Going backwards from a resource with a value, or with the page full, the resources without one do not show.
+    if (reversed || rows.length > count) return rows;
+    const missing = sql.statement(
+      () => `SELECT r.rid, r.type, r.id, r.content, NULL AS k0 FROM resource r
+        WHERE ${rowFilter()} AND NOT EXISTS (SELECT 1 FROM ${walk.table} x WHERE x.rid = r.rid AND x.param = ${sql.bind(walk.code)})
+        ORDER BY r.rid LIMIT ${sql.bind(count + 1 - rows.length)}`,
+    );
+    return [...rows, ...(await db.query<Row>(missing.result, missing.values)).rows];
   }
 
   /** `_total`: accurate (the default) counts; estimate asks the planner; none skips counting. */
