@@ -397,19 +397,19 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       -- it next to rid: a scoped match stays an index-only scan.
       ${INDEX_TABLES.map((table) => `ALTER TABLE ${table} ADD COLUMN hospital_code text;
       UPDATE ${table} x SET hospital_code = r.hospital_code FROM resource r WHERE r.rid = x.rid AND r.hospital_code IS NOT NULL;`).join('\n      ')}
-      DROP INDEX search_token_value;
+      DROP INDEX IF EXISTS search_token_value;
       CREATE INDEX search_token_value ON search_token (type, param, value, system) INCLUDE (rid, hospital_code);
-      DROP INDEX search_string_value;
+      DROP INDEX IF EXISTS search_string_value;
       CREATE INDEX search_string_value ON search_string (type, param, value text_pattern_ops) INCLUDE (rid, hospital_code);
-      DROP INDEX search_date_low;
+      DROP INDEX IF EXISTS search_date_low;
       CREATE INDEX search_date_low ON search_date (type, param, low, high) INCLUDE (rid, hospital_code);
-      DROP INDEX search_date_high;
+      DROP INDEX IF EXISTS search_date_high;
       CREATE INDEX search_date_high ON search_date (type, param, high) INCLUDE (low, rid, hospital_code);
-      DROP INDEX search_number_value;
+      DROP INDEX IF EXISTS search_number_value;
       CREATE INDEX search_number_value ON search_number (type, param, low) INCLUDE (high, system, code, rid, hospital_code);
-      DROP INDEX search_reference_target;
+      DROP INDEX IF EXISTS search_reference_target;
       CREATE INDEX search_reference_target ON search_reference (type, param, target_id, target_type) INCLUDE (rid, hospital_code);
-      DROP INDEX search_uri_value;
+      DROP INDEX IF EXISTS search_uri_value;
       CREATE INDEX search_uri_value ON search_uri (type, param, value text_pattern_ops) INCLUDE (rid, hospital_code);
     `,
   },

@@ -224,6 +224,28 @@ describe("hospital A gets none of hospital B's resources", () => {
     expect(entryKeys(await get(`/fhir/Patient?_has:Observation:subject:_id=${probeB}`, STAFF))).toEqual([`Patient/${patientA.id}`]);
   });
 
+  it('index-only searches (a plain parameter, its count, a sorted page, _has through one) hold only A\'s index rows', async () => {
+    // What registry staff find, cut to A's resources, is what A must find.
+    const ofA = (bundle: fhir4.Bundle) => entryKeys(bundle).filter((key) => keysA.has(key));
+    for (const query of ['Observation?code=http://loinc.org|8867-4', 'Observation?code=http://loinc.org|8867-4&_sort=-date', 'Condition?_sort=code']) {
+      const staff = await get(`/fhir/${query}&_count=1000`, STAFF);
+      const found = await get(`/fhir/${query}&_count=1000`, A);
+      expect(entryKeys(found), query).toEqual(ofA(staff));
+      expect(found.total, query).toBe(ofA(staff).length);
+      expect((await get(`/fhir/${query}&_summary=count`, A)).total, query).toBe(ofA(staff).length);
+    }
+    expect(leaked(await get('/fhir/Observation?code=http://loinc.org|8867-4&_sort=-date&_count=1', A))).toEqual([]);
+    // B's Observation about A's patient, with a code no other resource has: A's _has must not see it.
+    const code = 'urn:test:tenancy|b-only';
+    await http
+      .post('/fhir/Observation')
+      .set(B)
+      .send({ resourceType: 'Observation', status: 'final', code: { coding: [{ system: 'urn:test:tenancy', code: 'b-only' }] }, subject: { reference: `Patient/${patientA.id}` } })
+      .expect(201);
+    expect((await get(`/fhir/Patient?_has:Observation:subject:code=${code}`, A)).total).toBe(0);
+    expect(entryKeys(await get(`/fhir/Patient?_has:Observation:subject:code=${code}`, STAFF))).toEqual([`Patient/${patientA.id}`]);
+  });
+
   it('history: instance (404), type and system', async () => {
     await get(`/fhir/Patient/${patientB.id}/_history`, A, 404);
     const type = await get('/fhir/Patient/_history?_count=1000', A);
