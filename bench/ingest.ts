@@ -13,6 +13,7 @@
  * same documents and none are held in memory), and the time spent generating is subtracted from each pass. A first
  * pass times validation alone. The data live in schema bench_ingest, dropped and re-created by every run.
  */
+import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
@@ -60,6 +61,13 @@ class Documents {
     for (let bundle: fhir4.Bundle | undefined; batch.length < size && (bundle = this.next()); ) batch.push(bundle);
     return batch;
   }
+}
+
+/** CPU seconds the whole machine has spent busy (all cores, from /proc/stat): minus this process's, the database's share on a quiet machine. */
+function machineBusySeconds(): number {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  const idle = ticks[3] + ticks[4];
+  return (ticks.slice(0, 8).reduce((sum, tick) => sum + tick, 0) - idle) / 100;
 }
 
 /** One pass over a fresh stream of the documents, `concurrency` workers taking `batch` at a time; seconds net of generation. */
@@ -113,6 +121,8 @@ async function main(): Promise<void> {
 
     // Ingest: batches of BATCH documents through ingestDocuments, CONCURRENCY batches in flight.
     const statuses = new Map<string, number>();
+    const busyBefore = machineBusySeconds();
+    const cpuBefore = process.cpuUsage();
     const ingest = await pass(BATCH, CONCURRENCY, async (bundles) => {
       const requests = bundles.map((body): FhirRequest => ({ method: 'POST', baseUrl: 'http://bench/fhir', query: [], headers: { prefer: 'return=minimal' }, body }));
       for (const result of await ingestDocuments(runtime.context, requests)) {
@@ -120,6 +130,9 @@ async function main(): Promise<void> {
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
       }
     });
+    const cpu = process.cpuUsage(cpuBefore);
+    const nodeCpuSeconds = (cpu.user + cpu.system) / 1e6;
+    const otherCpuSeconds = machineBusySeconds() - busyBefore - nodeCpuSeconds;
     const { rows: [stored] } = await runtime.db.query<{ resources: number; cases: number; copied: number }>(
       'SELECT (SELECT count(*)::int FROM resource) AS resources, (SELECT count(*)::int FROM registry_case) AS cases, (SELECT count(*)::int FROM copy_baseline) AS copied',
     );
@@ -138,6 +151,8 @@ async function main(): Promise<void> {
           copiedRows: stored.copied,
           generationSecondsPerPass: +validation.documents.generationSeconds.toFixed(1),
           ingest: { seconds: +ingest.seconds.toFixed(1), resourcesPerSecond: rate(ingest.seconds), documentsPerSecond: +(count / ingest.seconds).toFixed(1) },
+          // CPU during the ingest pass: this process (all threads), and the rest of the machine (PostgreSQL, when nothing else runs).
+          ingestCpuMsPerResource: { node: +((nodeCpuSeconds * 1000) / resources).toFixed(3), restOfMachine: +((otherCpuSeconds * 1000) / resources).toFixed(3) },
           insertLimit: { seconds: +insert.seconds.toFixed(1), resourcesPerSecond: rate(insert.seconds) },
           copyLimit: { seconds: +copySeconds.toFixed(1), resourcesPerSecond: rate(copySeconds) },
           ingestShareOfCopyRate: +(copySeconds / ingest.seconds).toFixed(3),

@@ -4,6 +4,7 @@ import { completenessIssues } from '../../registry/cases/completeness.js';
 import { recordDocuments } from '../../registry/cases/ingest.js';
 import { linkIngestedPatients } from '../../registry/linkage/linker.js';
 import { storedByIdentifiers, type IdentifierKey } from '../../search/identifier-lookup.js';
+import type { Queryable } from '../../db/database.js';
 import type { BatchWrite, ResourceStore, StoredVersion } from '../../store/resource-store.js';
 import { sees, writtenTenant, type ReadScope } from '../../store/tenancy.js';
 import { atEntry, checkBundle, checkUniqueFullUrls, conditionKey, resolveLinks, type ParsedEntry } from '../bundle-processing.js';
@@ -156,6 +157,32 @@ type IdentifierHolder = { id: string; hospitalCode: string | null };
 /** Lookup key of an identifier on a type. */
 const holderKey = (type: string, system: string, value: string) => `${type}|${system}|${value}`;
 
+const identifierKeys = (resource: fhir4.Resource): IdentifierKey[] => identifierPairs(resource).map((pair) => ({ type: resource.resourceType, ...pair }));
+
+/** The stored resources carrying each identifier, by `holderKey`. */
+async function holdersOf(sql: Queryable, lookups: IdentifierKey[]): Promise<Map<string, IdentifierHolder[]>> {
+  const holders = new Map<string, IdentifierHolder[]>();
+  for (const match of await storedByIdentifiers(sql, lookups)) {
+    const { type, system, value } = lookups[match.key];
+    const key = holderKey(type, system, value);
+    holders.set(key, [...(holders.get(key) ?? []), { id: match.id, hospitalCode: match.hospitalCode }]);
+  }
+  return holders;
+}
+
+/** The holders of an identifier that a document's scope sees. */
+const visibleHolders = (holders: ReadonlyMap<string, IdentifierHolder[]>, scope: ReadScope, type: string, system: string, value: string) =>
+  (holders.get(holderKey(type, system, value)) ?? []).filter((holder) => sees(scope, type, holder.hospitalCode));
+
+/** The one stored resource a shared entry's identifiers match, as `scope` sees them (the first identifier that matches exactly one). */
+function matchingHolder(holders: ReadonlyMap<string, IdentifierHolder[]>, scope: ReadScope, resource: fhir4.Resource): string | undefined {
+  for (const { system, value } of identifierPairs(resource)) {
+    const ids = new Set(visibleHolders(holders, scope, resource.resourceType, system, value).map((holder) => holder.id));
+    if (ids.size === 1) return [...ids][0];
+  }
+  return undefined;
+}
+
 /** What one document will do inside the batch's transaction. */
 interface DocumentPlan {
   document: PreparedDocument;
@@ -177,23 +204,22 @@ interface DocumentPlan {
  */
 async function storeDocuments(context: FhirContext, documents: PreparedDocument[]): Promise<FhirResponse[]> {
   return context.store.transaction(async (store) => {
-    // Serialises resubmissions of one document, so a retry racing the original cannot store it twice; and two
-    // documents about one new patient, so they cannot create it twice (every shared identifier). One statement.
-    await store.lockKeys(
-      documents.flatMap(({ documentKey, shared }) => [
-        conditionKey('Bundle', `identifier=${documentKey}`),
-        ...shared.flatMap((entry) => identifierTokens(entry.resource!).map((token) => conditionKey(entry.resource!.resourceType, `identifier=${token}`))),
-      ]),
+    // Serialises resubmissions of one document, so a retry racing the original cannot store it twice. One statement.
+    await store.lockKeys(documents.map(({ documentKey }) => conditionKey('Bundle', `identifier=${documentKey}`)));
+    const holders = await holdersOf(
+      store.sql,
+      documents.flatMap(({ bundle, shared }) => [{ type: 'Bundle', system: bundle.identifier!.system!, value: bundle.identifier!.value! }, ...shared.flatMap(({ resource }) => identifierKeys(resource!))]),
     );
-    const lookups: IdentifierKey[] = documents.flatMap(({ bundle, shared }) => [
-      { type: 'Bundle', system: bundle.identifier!.system!, value: bundle.identifier!.value! },
-      ...shared.flatMap((entry) => identifierPairs(entry.resource!).map((pair) => ({ type: entry.resource!.resourceType, ...pair }))),
-    ]);
-    const holders = new Map<string, IdentifierHolder[]>();
-    for (const match of await storedByIdentifiers(store.sql, lookups)) {
-      const { type, system, value } = lookups[match.key];
-      const key = holderKey(type, system, value);
-      holders.set(key, [...(holders.get(key) ?? []), { id: match.id, hospitalCode: match.hospitalCode }]);
+    // A shared entry that matches no stored resource will be created: its identifiers are locked, so that two
+    // documents about one new patient cannot create it twice, and looked up again once the lock is held (the other
+    // may have created it meanwhile). Entries that match are only referenced and lock nothing, so concurrent
+    // batches about known hospitals and doctors do not wait for each other.
+    const creating = documents.flatMap(({ shared, scope }) => shared.map(({ resource }) => resource!).filter((resource) => !matchingHolder(holders, scope, resource)));
+    if (creating.length) {
+      await store.lockKeys(creating.flatMap((resource) => identifierTokens(resource).map((token) => conditionKey(resource.resourceType, `identifier=${token}`))));
+      const rechecked = creating.flatMap(identifierKeys);
+      const fresh = await holdersOf(store.sql, rechecked);
+      for (const { type, system, value } of rechecked) holders.set(holderKey(type, system, value), fresh.get(holderKey(type, system, value)) ?? []);
     }
     const previousEntries = await documentEntriesOf(
       store.sql,
@@ -267,9 +293,7 @@ async function planDocument(
 ): Promise<DocumentPlan> {
   const { bundle, entries, documentKey, version, request, scope } = document;
   const tx: FhirContext = { ...context, store };
-  const visibleHolders = (type: string, system: string, value: string) =>
-    (holders.get(holderKey(type, system, value)) ?? []).filter((holder) => sees(scope, type, holder.hospitalCode));
-  const [storedBundle] = visibleHolders('Bundle', bundle.identifier!.system!, bundle.identifier!.value!);
+  const [storedBundle] = visibleHolders(holders, scope, 'Bundle', bundle.identifier!.system!, bundle.identifier!.value!);
   const previous = storedBundle ? await store.read('Bundle', storedBundle.id) : undefined;
   const plan: DocumentPlan = { document, previousTargets, entryTargets: [], writes: [], matched: [], ...(previous ? { previous } : {}) };
   if (previous?.resource) {
@@ -289,15 +313,6 @@ async function planDocument(
       );
     }
   }
-  // The one stored resource an entry's identifiers match (the first identifier that matches exactly one).
-  const storedByIdentifier = (resource: fhir4.Resource): string | undefined => {
-    for (const { system, value } of identifierPairs(resource)) {
-      const ids = new Set(visibleHolders(resource.resourceType, system, value).map((holder) => holder.id));
-      if (ids.size === 1) return [...ids][0];
-    }
-    return undefined;
-  };
-
   const targets = new Map<string, string>();
   const writes: { entry: ParsedEntry; id: string; method: 'POST' | 'PUT' }[] = [];
   const usedKeys = new Set<string>();
@@ -310,7 +325,7 @@ async function planDocument(
       target = prior;
       if (prior.owned) writes.push({ entry, id: prior.resourceId, method: 'PUT' });
     } else {
-      const existing = document.shared.includes(entry) ? storedByIdentifier(entry.resource!) : undefined;
+      const existing = document.shared.includes(entry) ? matchingHolder(holders, scope, entry.resource!) : undefined;
       target = { entryKey, resourceType: type, resourceId: existing ?? newId(), owned: !existing };
       if (!existing) writes.push({ entry, id: target.resourceId, method: 'POST' });
     }
