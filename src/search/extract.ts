@@ -1,5 +1,6 @@
 import fhirpath from 'fhirpath';
 import { unionBranches, type ParameterCatalog, type ParameterType, type ResolvedParameter } from './parameters.js';
+import { NeedsFhirpath, type TypedValue } from './typed-paths.js';
 import { dateRange, normaliseString } from './values.js';
 
 /** Index rows of one resource, per index table. `grp` ties together the components of one composite element. */
@@ -24,15 +25,8 @@ export function emptyRows(): IndexRows {
   return { token: [], string: [], date: [], number: [], reference: [], uri: [], text: [] };
 }
 
-/** A FHIRPath result item with its FHIR type name (`CodeableConcept`, `dateTime`, `String`...). */
-interface TypedValue {
-  type: string;
-  value: any;
-  /** Element path in its definition (`Patient.gender`, `Identifier.use`), when the item is an element. */
-  path?: string;
-}
-
-function typed(results: unknown[]): TypedValue[] {
+/** fhirpath.js results (with the R4 model) as typed values. */
+export function typedResults(results: unknown[]): TypedValue[] {
   const types = fhirpath.types(results);
   const values = fhirpath.resolveInternalTypes(results) as unknown[];
   return values.map((value, index) => {
@@ -40,6 +34,18 @@ function typed(results: unknown[]): TypedValue[] {
     const parentPath = node?.parentResNode?.path;
     return { type: types[index].replace(/^(FHIR|System)\./, ''), value, ...(parentPath && node?.propName ? { path: `${parentPath}.${node.propName}` } : {}) };
   });
+}
+
+/** The typed values `parameter` selects: by its compiled paths when it has them, else through fhirpath.js. */
+function selectedValues(parameter: ResolvedParameter, resource: fhir4.Resource): TypedValue[] {
+  if (parameter.typedPaths) {
+    try {
+      return parameter.typedPaths(resource);
+    } catch (error) {
+      if (!(error instanceof NeedsFhirpath)) throw error;
+    }
+  }
+  return typedResults(parameter.evaluate(resource));
 }
 
 const QUANTITY_TYPES = new Set(['Quantity', 'Age', 'Duration', 'Distance', 'Count', 'SimpleQuantity', 'MoneyQuantity']);
@@ -206,15 +212,15 @@ export function extractRows(catalog: ParameterCatalog, resource: fhir4.Resource,
   for (const parameter of catalog.indexed(resource.resourceType)) {
     if (selectsNothing(parameter, keys)) continue;
     try {
-      const results = parameter.evaluate(resource);
       if (parameter.type !== 'composite') {
-        for (const item of typed(results)) addValue(catalog, rows, parameter.type, parameter.code, 0, item);
+        for (const item of selectedValues(parameter, resource)) addValue(catalog, rows, parameter.type, parameter.code, 0, item);
         continue;
       }
+      const results = parameter.evaluate(resource);
       // Each element the composite selects is one group; its components are indexed as `code$1`, `code$2`...
       results.forEach((element, index) => {
         parameter.components.forEach((component, position) => {
-          for (const item of typed(component.evaluate(element))) addValue(catalog, rows, component.type, `${parameter.code}$${position + 1}`, index + 1, item);
+          for (const item of typedResults(component.evaluate(element))) addValue(catalog, rows, component.type, `${parameter.code}$${position + 1}`, index + 1, item);
         });
       });
     } catch (error) {

@@ -1,6 +1,7 @@
 import fhirpath from 'fhirpath';
 import r4Model from 'fhirpath/fhir-context/r4';
 import type { ConformanceRegistry } from '../conformance/package-loader.js';
+import { compileTypedPaths, type TypedPaths } from './typed-paths.js';
 
 export type ParameterType = 'token' | 'string' | 'date' | 'number' | 'quantity' | 'reference' | 'uri' | 'composite';
 
@@ -24,6 +25,8 @@ export interface ResolvedParameter {
   /** The expression restricted to this resource type (other types' union branches removed). */
   expression: string;
   evaluate: CompiledExpression;
+  /** The same selection compiled to walk the JSON directly, for the expressions typed-paths.ts covers. */
+  typedPaths?: TypedPaths;
   /** Resource types a reference parameter may point to. */
   targets: string[];
   components: CompositeComponent[];
@@ -147,6 +150,7 @@ export class ParameterCatalog {
       description: parameter.description ?? '',
       expression,
       evaluate: compile(forIndexing(expression)),
+      ...(parameter.type !== 'composite' ? { typedPaths: compileTypedPaths(expression, resourceType) } : {}),
       targets: parameter.target ?? [],
       components,
     };

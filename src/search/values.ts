@@ -7,6 +7,26 @@
  * accents removed, lower case, hiragana folded to katakana so that かな and カナ name searches meet, spaces collapsed.
  */
 export function normaliseString(value: string): string {
+  // Printable ASCII words with single spaces between them: NFD, NFKC and kana folding leave them as they are.
+  if (PLAIN_ASCII.test(value)) return value.toLowerCase();
+  if (value.length > CACHED_LENGTH) return normaliseUnicode(value);
+  let normalised = normalisedCache.get(value);
+  if (normalised === undefined) {
+    if (normalisedCache.size >= NORMALISED_CACHE_SIZE) normalisedCache.clear();
+    normalisedCache.set(value, (normalised = normaliseUnicode(value)));
+  }
+  return normalised;
+}
+
+const PLAIN_ASCII = /^(?:[\x21-\x7e]+(?: [\x21-\x7e]+)*)?$/;
+/** Indexing normalises the same names, codes' displays and addresses over and over: their forms are remembered. */
+const NORMALISED_CACHE_SIZE = 20_000;
+/** Longer text (narrative, notes) rarely repeats, and would make the remembered forms large. */
+const CACHED_LENGTH = 200;
+const normalisedCache = new Map<string, string>();
+
+/** `normaliseString` without its shortcuts: the normalisation itself. */
+export function normaliseUnicode(value: string): string {
   return value
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
