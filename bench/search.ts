@@ -248,13 +248,13 @@ const QUERIES: BenchQuery[] = [
       count: 20,
     }),
     hand: () => ({
-      sql: `SELECT e.id, e.content, (SELECT max(high) FROM search_date d WHERE d.rid = e.rid AND d.param = 'date') AS sort_key
-              FROM search_token t
-              JOIN search_reference ref ON ref.rid = t.rid AND ref.type = 'Procedure' AND ref.param = 'encounter'
-              JOIN resource e ON e.type = 'Encounter' AND e.id = ref.target_id
-              JOIN search_token rc ON rc.rid = e.rid AND rc.param = 'reason-code' AND rc.system = $1 AND rc.value = 'I21.0'
-             WHERE t.type = 'Procedure' AND t.param = 'code' AND t.system = $2 AND t.value = 'pci'
-             ORDER BY sort_key DESC, e.rid LIMIT 21`,
+      // Walks the Encounter dates newest first and stops at the page (every generated Encounter has one period).
+      sql: `SELECT e.id, e.content, d.high AS sort_key FROM search_date d JOIN resource e ON e.rid = d.rid
+             WHERE d.type = 'Encounter' AND d.param = 'date'
+               AND EXISTS (SELECT 1 FROM search_token rc WHERE rc.rid = e.rid AND rc.param = 'reason-code' AND rc.system = $1 AND rc.value = 'I21.0')
+               AND EXISTS (SELECT 1 FROM search_reference ref JOIN search_token t ON t.rid = ref.rid AND t.type = 'Procedure' AND t.param = 'code' AND t.system = $2 AND t.value = 'pci'
+                            WHERE ref.target_id = e.id AND ref.target_type = 'Encounter' AND ref.type = 'Procedure' AND ref.param = 'encounter')
+             ORDER BY d.high DESC, d.rid LIMIT 21`,
       params: [ICD10, PROCEDURES],
     }),
   },

@@ -411,6 +411,16 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE INDEX search_reference_target ON search_reference (type, param, target_id, target_type) INCLUDE (rid, hospital_code);
       DROP INDEX IF EXISTS search_uri_value;
       CREATE INDEX search_uri_value ON search_uri (type, param, value text_pattern_ops) INCLUDE (rid, hospital_code);
+
+      -- The lookup columns are strongly correlated (a code belongs to one type, parameter and system): without
+      -- statistics on them together the planner multiplies their frequencies, takes a common code (35k rows) for a
+      -- handful and plans a scan of all of them inside a per-row check.
+      CREATE STATISTICS IF NOT EXISTS search_token_lookup (mcv, dependencies) ON type, param, value, system FROM search_token;
+      CREATE STATISTICS IF NOT EXISTS search_reference_lookup (mcv, dependencies) ON type, param, target_type FROM search_reference;
+      CREATE STATISTICS IF NOT EXISTS search_string_lookup (mcv, dependencies) ON type, param FROM search_string;
+      CREATE STATISTICS IF NOT EXISTS search_date_lookup (mcv, dependencies) ON type, param FROM search_date;
+      CREATE STATISTICS IF NOT EXISTS search_number_lookup (mcv, dependencies) ON type, param FROM search_number;
+      ANALYZE search_token, search_reference, search_string, search_date, search_number;
     `,
   },
 ];

@@ -55,6 +55,12 @@ export interface SearchOptions {
 /** Result-control parameters, applied to the result rather than matched against resources. */
 export const RESULT_PARAMETERS = new Set(['_count', '_sort', '_include', '_revinclude', '_total', '_summary', '_elements', '_cursor', '_type']);
 
+/**
+ * How many sort-index rows a sorted page may walk per row it needs before the whole match set is sorted instead:
+ * the walk pays off while at least one resource in this many matches the filter.
+ */
+const WALK_ROWS_PER_MATCH = 20;
+
 /** Include rounds followed for :iterate, so a cyclic graph cannot loop. */
 const MAX_INCLUDE_ROUNDS = 4;
 /** Resources one page may include, whatever the includes ask for. */
@@ -227,12 +233,8 @@ export class SearchEngine extends SearchIndexer {
     if (options.count === 0) return { matches: [], included: [], total, ignored };
     const reversed = cursor?.direction === 'before';
     const walk = cursor?.keys.some((key) => key === null) ? undefined : this.sortWalk(types, params);
-    let rows: Row[];
-    let sortKeyCount: number;
-    if (walk) {
-      sortKeyCount = 1;
-      rows = await this.walkSortIndex(db, sql, walk, rowFilter, cursor, options.count);
-    } else {
+    let rows = walk && (await this.walkSortIndex(db, sql, walk, rowFilter, cursor, options.count));
+    if (!rows) {
       const { result, values } = sql.statement(() => {
         const { from, filter } = candidates();
         const sortKeys = this.sortKeys(sql, types, params);
@@ -246,16 +248,15 @@ export class SearchEngine extends SearchIndexer {
           ? `SELECT ${columns} FROM resource r
               WHERE r.rid IN (SELECT r.rid FROM ${from} WHERE ${pageWhere} ORDER BY ${order} LIMIT ${limit}) ORDER BY ${order}`
           : `SELECT ${columns} FROM resource r WHERE ${pageWhere} ORDER BY ${order} LIMIT ${limit}`;
-        return { text, keys: sortKeys.length };
+        return text;
       });
-      sortKeyCount = result.keys;
-      rows = (await db.query<Row>(result.text, values)).rows;
+      rows = (await db.query<Row>(result, values)).rows;
     }
     const more = rows.length > options.count;
     const page = rows.slice(0, options.count);
     if (reversed) page.reverse();
     const position = (row: Row, direction: Cursor['direction']) =>
-      encodeCursor({ direction, keys: Array.from({ length: sortKeyCount }, (_key, index) => row[`k${index}`]), rid: row.rid });
+      encodeCursor({ direction, keys: sortOrder(params).map((_key, index) => row[`k${index}`]), rid: row.rid });
     const hasNext = reversed ? true : more;
     const hasPrevious = reversed ? more : cursor !== undefined;
     const matches = page.map(toMatch);
@@ -344,9 +345,11 @@ export class SearchEngine extends SearchIndexer {
 
   /**
    * A page sorted by one parameter, found by walking that parameter's index rows in sort order and testing each
-   * resource against the filter until the page is full, so the sort key of every match is not computed first (the
-   * planner may still prefer to collect a small match set and sort it). Each resource is met at its own sort key, its
-   * lowest value (highest descending); ties go by rid. Resources without a value come after, in rid order.
+   * resource against the filter (one resource at a time: a LATERAL subquery the planner cannot flatten into a join
+   * over every match) until the page is full. Each resource is met at its own sort key, its lowest value (highest
+   * descending); ties go by rid. The walk covers a bounded number of index rows: when they do not fill the page
+   * (few matches, or the last page, where resources without a value follow) the answer is undefined and the caller
+   * sorts the whole match set instead.
    */
   private async walkSortIndex(
     db: Queryable,
@@ -355,38 +358,34 @@ export class SearchEngine extends SearchIndexer {
     rowFilter: () => string,
     cursor: Cursor | undefined,
     count: number,
-  ): Promise<Row[]> {
+  ): Promise<Row[] | undefined> {
     const reversed = cursor?.direction === 'before';
     const key = `s.${walk.column}`;
-    const walked = sql.statement(() => {
+    const keyOrder = walk.descending !== reversed ? 'DESC' : 'ASC';
+    const ridOrder = reversed ? 'DESC' : 'ASC';
+    const { result, values } = sql.statement(() => {
       const param = sql.bind(walk.code);
-      const conditions = [
-        `s.type = ${sql.bind(walk.type)}`,
-        `s.param = ${param}`,
-        `${key} = (SELECT ${walk.descending ? 'max' : 'min'}(x.${walk.column}) FROM ${walk.table} x WHERE x.rid = s.rid AND x.param = ${param})`,
-        rowFilter(),
-      ];
+      const conditions = [`s.type = ${sql.bind(walk.type)}`, `s.param = ${param}`];
       if (cursor) {
         if (cursor.keys.length !== 1) throw new SearchParameterError('_cursor', 'The paging cursor belongs to a different _sort');
         const value = sql.bind(cursor.keys[0], walk.cast);
         const upward = walk.descending === reversed;
         conditions.push(`${key} ${upward ? '>=' : '<='} ${value}`, `(${key} ${upward ? '>' : '<'} ${value} OR s.rid ${reversed ? '<' : '>'} ${sql.bind(cursor.rid, 'bigint')})`);
       }
-      return `SELECT DISTINCT ON (${key}, s.rid) r.rid, r.type, r.id, r.content, ${key}::text AS k0
-          FROM ${walk.table} s JOIN resource r ON r.rid = s.rid
-         WHERE ${conditions.join(' AND ')}
-         ORDER BY ${key} ${walk.descending !== reversed ? 'DESC' : 'ASC'}, s.rid ${reversed ? 'DESC' : 'ASC'} LIMIT ${sql.bind(count + 1)}`;
+      return `SELECT DISTINCT ON (w.sort_key, w.rid) r.rid, r.type, r.id, r.content, w.sort_key::text AS k0
+          FROM (SELECT s.rid, ${key} AS sort_key FROM ${walk.table} s WHERE ${conditions.join(' AND ')}
+                 ORDER BY ${key} ${keyOrder}, s.rid ${ridOrder} LIMIT ${sql.bind(WALK_ROWS_PER_MATCH * (count + 1))}) w
+          CROSS JOIN LATERAL (
+            SELECT r.rid, r.type, r.id, r.content FROM resource r
+             WHERE r.rid = w.rid AND ${rowFilter()}
+               AND w.sort_key = (SELECT ${walk.descending ? 'max' : 'min'}(x.${walk.column}) FROM ${walk.table} x WHERE x.rid = w.rid AND x.param = ${param})
+            OFFSET 0) r
+         ORDER BY w.sort_key ${keyOrder}, w.rid ${ridOrder} LIMIT ${sql.bind(count + 1)}`;
     });
-    const { rows } = await db.query<Row>(walked.result, walked.values);
-    // Going backwards from a resource with a value, or with the page full, the resources without one do not show.
-    if (reversed || rows.length > count) return rows;
-    const missing = sql.statement(
-      () => `SELECT r.rid, r.type, r.id, r.content, NULL AS k0 FROM resource r
-        WHERE ${rowFilter()} AND NOT EXISTS (SELECT 1 FROM ${walk.table} x WHERE x.rid = r.rid AND x.param = ${sql.bind(walk.code)})
-        ORDER BY r.rid LIMIT ${sql.bind(count + 1 - rows.length)}`,
-    );
-    return [...rows, ...(await db.query<Row>(missing.result, missing.values)).rows];
+    const { rows } = await db.query<Row>(result, values);
+    return rows.length > count ? rows : undefined;
   }
+
 
   /** `_total`: accurate (the default) counts; estimate asks the planner; none skips counting. */
   private async total(db: Queryable, params: [string, string][], candidates: { from: string; filter: string }, values: unknown[]): Promise<number | undefined> {
