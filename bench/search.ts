@@ -248,13 +248,18 @@ const QUERIES: BenchQuery[] = [
       count: 20,
     }),
     hand: () => ({
-      // Walks the Encounter dates newest first and stops at the page (every generated Encounter has one period).
-      sql: `SELECT e.id, e.content, d.high AS sort_key FROM search_date d JOIN resource e ON e.rid = d.rid
-             WHERE d.type = 'Encounter' AND d.param = 'date'
-               AND EXISTS (SELECT 1 FROM search_token rc WHERE rc.rid = e.rid AND rc.param = 'reason-code' AND rc.system = $1 AND rc.value = 'I21.0')
-               AND EXISTS (SELECT 1 FROM search_reference ref JOIN search_token t ON t.rid = ref.rid AND t.type = 'Procedure' AND t.param = 'code' AND t.system = $2 AND t.value = 'pci'
-                            WHERE ref.target_id = e.id AND ref.target_type = 'Encounter' AND ref.type = 'Procedure' AND ref.param = 'encounter')
-             ORDER BY d.high DESC, d.rid LIMIT 21`,
+      // Walks the Encounter dates newest first, testing one Encounter at a time, and stops at the page (every
+      // generated Encounter has one period, so no resource is met twice).
+      sql: `SELECT m.id, m.content, w.high AS sort_key
+              FROM (SELECT d.rid, d.high FROM search_date d WHERE d.type = 'Encounter' AND d.param = 'date' ORDER BY d.high DESC, d.rid LIMIT 1000) w
+              CROSS JOIN LATERAL (
+                SELECT e.id, e.content FROM resource e
+                 WHERE e.rid = w.rid
+                   AND EXISTS (SELECT 1 FROM search_token rc WHERE rc.rid = e.rid AND rc.param = 'reason-code' AND rc.system = $1 AND rc.value = 'I21.0')
+                   AND EXISTS (SELECT 1 FROM search_reference ref JOIN search_token t ON t.rid = ref.rid AND t.type = 'Procedure' AND t.param = 'code' AND t.system = $2 AND t.value = 'pci'
+                                WHERE ref.target_id = e.id AND ref.target_type = 'Encounter' AND ref.type = 'Procedure' AND ref.param = 'encounter')
+                OFFSET 0) m
+             ORDER BY w.high DESC, w.rid LIMIT 21`,
       params: [ICD10, PROCEDURES],
     }),
   },

@@ -233,7 +233,7 @@ export class SearchEngine extends SearchIndexer {
     if (options.count === 0) return { matches: [], included: [], total, ignored };
     const reversed = cursor?.direction === 'before';
     const walk = cursor?.keys.some((key) => key === null) ? undefined : this.sortWalk(types, params);
-    let rows = walk && (await this.walkSortIndex(db, sql, walk, rowFilter, cursor, options.count));
+    let rows = walk && (await this.walkSortIndex(db, sql, walk, readScope, rowFilter, cursor, options.count));
     if (!rows) {
       const { result, values } = sql.statement(() => {
         const { from, filter } = candidates();
@@ -355,6 +355,7 @@ export class SearchEngine extends SearchIndexer {
     db: Queryable,
     sql: SqlParams,
     walk: SortWalk,
+    scope: ReadScope,
     rowFilter: () => string,
     cursor: Cursor | undefined,
     count: number,
@@ -366,6 +367,9 @@ export class SearchEngine extends SearchIndexer {
     const { result, values } = sql.statement(() => {
       const param = sql.bind(walk.code);
       const conditions = [`s.type = ${sql.bind(walk.type)}`, `s.param = ${param}`];
+      // The index rows carry the tenant: a hospital's walk skips other hospitals' rows inside the index scan.
+      const tenant = tenantCondition(scope, 's', (value, cast) => sql.bind(value, cast));
+      if (tenant) conditions.push(tenant);
       if (cursor) {
         if (cursor.keys.length !== 1) throw new SearchParameterError('_cursor', 'The paging cursor belongs to a different _sort');
         const value = sql.bind(cursor.keys[0], walk.cast);
