@@ -96,7 +96,17 @@ interface VersionRow {
   seq?: number;
 }
 
-const VERSION_COLUMNS = 'type, id, version_id, last_updated, deleted, method, content';
+/**
+ * A version row's content is NULL while the version is current: the resource row holds it, so a write stores each
+ * document once. Superseding a version copies the content into its version row (`SUPERSEDE`).
+ */
+const VERSION_COLUMNS =
+  'type, id, version_id, last_updated, deleted, method, COALESCE(content, (SELECT c.content FROM resource c WHERE c.rid = v.rid AND c.version_id = v.version_id)) AS content';
+
+/** A CTE (`superseded`) moving the content of the current versions of `rids` into their version rows, before they change. */
+const SUPERSEDE = (rids: string) => `superseded AS (
+     UPDATE resource_version v SET content = c.content FROM resource c
+      WHERE c.rid IN (${rids}) AND v.rid = c.rid AND v.version_id = c.version_id AND v.content IS NULL)`;
 
 function toVersion(row: VersionRow): StoredVersion {
   const content = typeof row.content === 'string' ? JSON.parse(row.content) : row.content;
@@ -309,8 +319,8 @@ export class ResourceStore {
              INSERT INTO resource (type, id, version_id, last_updated, content, hospital_code)
              SELECT type, id, 1, $2::timestamptz, content, hospital_code FROM input ORDER BY ord
              ON CONFLICT (type, id) DO NOTHING RETURNING rid, type, id)
-           INSERT INTO resource_version (rid, version_id, type, id, last_updated, method, content, hospital_code)
-           SELECT c.rid, 1, c.type, c.id, $2::timestamptz, i.method, i.content, i.hospital_code
+           INSERT INTO resource_version (rid, version_id, type, id, last_updated, method, hospital_code)
+           SELECT c.rid, 1, c.type, c.id, $2::timestamptz, i.method, i.hospital_code
              FROM current c JOIN input i ON i.type = c.type AND i.id = c.id ORDER BY i.ord
            RETURNING rid, type, id`,
           [
@@ -340,11 +350,12 @@ export class ResourceStore {
         await store.sql.query(
           `WITH input AS (
              SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(ord int, rid bigint, version_id int, type text, id text, content jsonb)),
+           ${SUPERSEDE('SELECT rid FROM input')},
            current AS (
              UPDATE resource r SET version_id = i.version_id, last_updated = $2::timestamptz, deleted = false, content = i.content
                FROM input i WHERE r.rid = i.rid RETURNING r.rid, r.hospital_code)
-           INSERT INTO resource_version (rid, version_id, type, id, last_updated, method, deleted, content, hospital_code)
-           SELECT i.rid, i.version_id, i.type, i.id, $2::timestamptz, 'PUT', false, i.content, c.hospital_code
+           INSERT INTO resource_version (rid, version_id, type, id, last_updated, method, deleted, hospital_code)
+           SELECT i.rid, i.version_id, i.type, i.id, $2::timestamptz, 'PUT', false, c.hospital_code
              FROM input i JOIN current c ON c.rid = i.rid ORDER BY i.ord`,
           [
             JSON.stringify(updates.map(({ rid, versionId, stored }, ord) => ({ ord, rid, version_id: versionId, type: stored.resourceType, id: stored.id, content: stored }))),
@@ -436,8 +447,8 @@ export class ResourceStore {
       `WITH current AS (
          INSERT INTO resource (type, id, version_id, last_updated, content, hospital_code)
          VALUES ($1, $2, 1, $3::timestamptz, $4::jsonb, $6) ON CONFLICT (type, id) DO NOTHING RETURNING rid)
-       INSERT INTO resource_version (rid, version_id, type, id, last_updated, method, content, hospital_code)
-       SELECT rid, 1, $1, $2, $3::timestamptz, $5, $4::jsonb, $6 FROM current RETURNING rid`,
+       INSERT INTO resource_version (rid, version_id, type, id, last_updated, method, hospital_code)
+       SELECT rid, 1, $1, $2, $3::timestamptz, $5, $6 FROM current RETURNING rid`,
       [type, id, lastUpdated, JSON.stringify(stored), method, writtenTenant(this.scope)],
     );
     if (rows.length === 0) return undefined;
@@ -456,11 +467,12 @@ export class ResourceStore {
   ): Promise<void> {
     const json = content && JSON.stringify(content);
     await this.sql.query(
-      `WITH current AS (
+      `WITH ${SUPERSEDE('$1')},
+       current AS (
          UPDATE resource SET version_id = $2, last_updated = $5::timestamptz, deleted = $7, content = $8::jsonb
           WHERE rid = $1 RETURNING rid, hospital_code)
-       INSERT INTO resource_version (rid, version_id, type, id, last_updated, method, deleted, content, hospital_code)
-       SELECT rid, $2, $3, $4, $5::timestamptz, $6, $7, $8::jsonb, hospital_code FROM current`,
+       INSERT INTO resource_version (rid, version_id, type, id, last_updated, method, deleted, hospital_code)
+       SELECT rid, $2, $3, $4, $5::timestamptz, $6, $7, hospital_code FROM current`,
       [rid, versionId, type, id, lastUpdated, method, content === null, json],
     );
     await this.indexer?.indexWrites(this.sql, [{ rid, type, resource: content ?? undefined }]);

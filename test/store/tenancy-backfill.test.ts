@@ -29,8 +29,10 @@ describe('migration 7: tenancy backfill', () => {
     const codes = [first, second].map((bundle) => bundle.identifier!.value!.slice(0, 10));
     expect([...new Set(written.values())].sort()).toEqual([...codes, null].sort());
 
-    // Back to the schema before migration 7 (its columns and indexes gone), then migrate again.
-    await api.runtime.db.exec('ALTER TABLE resource DROP COLUMN hospital_code; ALTER TABLE resource_version DROP COLUMN hospital_code');
+    // Back to the schema and rows before migration 7 (its columns and indexes gone; every version row holding its
+    // content, as the store then wrote them), then migrate again.
+    await api.runtime.db.exec(`UPDATE resource_version v SET content = r.content FROM resource r WHERE v.rid = r.rid AND v.version_id = r.version_id AND v.content IS NULL;
+      ALTER TABLE resource DROP COLUMN hospital_code; ALTER TABLE resource_version DROP COLUMN hospital_code`);
     const migration = MIGRATIONS.find((candidate) => candidate.version === 7)!;
     await api.runtime.db.transaction((tx) => tx.exec(migration.sql));
 

@@ -65,8 +65,13 @@ const asOf = (expression: string, time: string) =>
  * JSON text of the version current at `time` with resourceType first (jsonb prints keys by length, so id and meta
  * follow), as FHIR JSON is conventionally written. jsonb text never holds a raw line break, so one resource is one line.
  */
-const contentText = (time: string) => `'{"resourceType": ' || to_jsonb(r.type)::text || ', ' ||
-  substr((CASE WHEN r.last_updated <= ${time} THEN r.content ELSE ${asOf('v.content', time)} END - 'resourceType')::text, 2)`;
+const contentText = (time: string) => `'{"resourceType": ' || to_jsonb(r.type)::text || ', ' || substr((${contentAsOf(time)} - 'resourceType')::text, 2)`;
+
+/** The content of `r` as of `time`: the resource row's, or for a resource changed (or deleted) since, its version row's. */
+const contentAsOf = (time: string) => `(CASE WHEN r.last_updated <= ${time} THEN r.content ELSE ${asOf('v.content', time)} END)`;
+
+/** Stored size of the content as of `time` (the current row may be a later version, or a deletion without content). */
+const storedSizeAsOf = (time: string) => `pg_column_size(${contentAsOf(time)})`;
 
 /** The conditions picking a selection's rows of `resource r`. */
 function selectionWhere(selection: TypeSelection, bind: Bind): { where: string[]; time: string } {
@@ -119,8 +124,8 @@ export async function* selectRows(sql: Queryable, selection: TypeSelection, fetc
     const inlineBytes = Math.min(INLINE_STORED_BYTES, Math.floor(fetchBytes / MEASURE_SHARE));
     const { where, time } = selectionWhere(selection, (value, cast) => `${literal(value)}::${cast}`);
     // A larger resource is a marker line instead ("#<rid> <id> <stored size>"; JSON lines start with "{"), fetched after.
-    const line = `CASE WHEN pg_column_size(r.content) <= ${inlineBytes} THEN ${contentText(time)}
-      ELSE '#' || r.rid || ' ' || r.id || ' ' || pg_column_size(r.content) END`;
+    const line = `CASE WHEN ${storedSizeAsOf(time)} <= ${inlineBytes} THEN ${contentText(time)}
+      ELSE '#' || r.rid || ' ' || r.id || ' ' || ${storedSizeAsOf(time)} END`;
     const large: LargeRow[] = [];
     for await (const chunk of sql.copyOut(`COPY (SELECT ${line} FROM resource r WHERE ${where.join(' AND ')}) TO STDOUT ${COPY_AS_IS}`)) {
       for (const ndjson of withoutMarkers(chunk, large)) yield { ndjson };
@@ -170,8 +175,8 @@ async function* pagedRows(
   const afterRid = `$${params.length + 1}::bigint`;
   const pageSql = `SELECT max(p.rid) AS last_rid, string_agg(p.line, E'\\n') AS lines,
       COALESCE(jsonb_agg(jsonb_build_array(p.rid, p.id, p.stored)) FILTER (WHERE p.line IS NULL), '[]') AS large
-    FROM (SELECT r.rid, r.id, pg_column_size(r.content) AS stored,
-        CASE WHEN pg_column_size(r.content) <= ${inlineLimit} THEN ${contentText(time)} END AS line
+    FROM (SELECT r.rid, r.id, ${storedSizeAsOf(time)} AS stored,
+        CASE WHEN ${storedSizeAsOf(time)} <= ${inlineLimit} THEN ${contentText(time)} END AS line
       FROM resource r WHERE ${where.join(' AND ')} AND r.rid > ${afterRid} ORDER BY r.rid LIMIT ${PAGE_ROWS}) p`;
 
   let lastRid = '0';
