@@ -193,10 +193,19 @@ export class ResourceStore {
     await this.sql.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
   }
 
-  /** `lockKey` for many keys in one statement, taken in sorted order so that two such callers cannot deadlock. */
-  async lockKeys(keys: string[]): Promise<void> {
-    const sorted = [...new Set(keys)].sort();
-    if (sorted.length) await this.sql.query('SELECT pg_advisory_xact_lock(hashtext(key)) FROM unnest($1::text[]) WITH ORDINALITY AS k(key, ord) ORDER BY ord', [sorted]);
+  /**
+   * `lockKey` for many keys in one statement, taken in sorted order so that two such callers cannot deadlock.
+   * `sharedKeys` are taken in shared mode: they wait only for (and hold off only) exclusive holders of the key.
+   */
+  async lockKeys(keys: string[], sharedKeys: string[] = []): Promise<void> {
+    const exclusive = new Set(keys);
+    const sorted = [...new Set([...keys, ...sharedKeys])].sort();
+    if (sorted.length === 0) return;
+    await this.sql.query(
+      `SELECT CASE WHEN shared THEN pg_advisory_xact_lock_shared(hashtext(key)) ELSE pg_advisory_xact_lock(hashtext(key)) END
+         FROM unnest($1::text[], $2::boolean[]) WITH ORDINALITY AS k(key, shared, ord) ORDER BY ord`,
+      [sorted, sorted.map((key) => !exclusive.has(key))],
+    );
   }
 
   async read(type: string, id: string): Promise<StoredVersion | undefined> {

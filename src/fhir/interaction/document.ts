@@ -213,11 +213,20 @@ async function storeDocuments(context: FhirContext, documents: PreparedDocument[
     // A shared entry that matches no stored resource will be created: its identifiers are locked, so that two
     // documents about one new patient cannot create it twice, and looked up again once the lock is held (the other
     // may have created it meanwhile). Entries that match are only referenced and lock nothing, so concurrent
-    // batches about known hospitals and doctors do not wait for each other.
-    const creating = documents.flatMap(({ shared, scope }) => shared.map(({ resource }) => resource!).filter((resource) => !matchingHolder(holders, scope, resource)));
+    // batches about known hospitals and doctors do not wait for each other. A hospital's document can match only
+    // its hospital's resources (and registry-level ones): it locks the identifier for its hospital, and holds the
+    // plain identifier key shared, which excludes registry-level writers (conditional creates, documents without a
+    // hospital) but not other hospitals creating their own record of the same person.
+    const creating = documents.flatMap(({ shared, scope }) =>
+      shared.map(({ resource }) => ({ resource: resource!, tenant: writtenTenant(scope) })).filter(({ resource }) => !matchingHolder(holders, scope, resource)),
+    );
     if (creating.length) {
-      await store.lockKeys(creating.flatMap((resource) => identifierTokens(resource).map((token) => conditionKey(resource.resourceType, `identifier=${token}`))));
-      const rechecked = creating.flatMap(identifierKeys);
+      const keys = creating.flatMap(({ resource, tenant }) => identifierTokens(resource).map((token) => ({ key: conditionKey(resource.resourceType, `identifier=${token}`), tenant })));
+      await store.lockKeys(
+        keys.map(({ key, tenant }) => (tenant === null ? key : `${key}|${tenant}`)),
+        keys.filter(({ tenant }) => tenant !== null).map(({ key }) => key),
+      );
+      const rechecked = creating.flatMap(({ resource }) => identifierKeys(resource));
       const fresh = await holdersOf(store.sql, rechecked);
       for (const { type, system, value } of rechecked) holders.set(holderKey(type, system, value), fresh.get(holderKey(type, system, value)) ?? []);
     }
