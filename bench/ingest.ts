@@ -7,7 +7,7 @@
  * of all of them into a bare table.
  *
  *   npx tsx bench/ingest.ts                               # BENCH_RESOURCES=10000, DATABASE_URL=postgres://postgres@127.0.0.1:5432/test
- *   BENCH_RESOURCES=100000 BENCH_BATCH=50 BENCH_CONCURRENCY=2 npx tsx bench/ingest.ts
+ *   BENCH_RESOURCES=100000 BENCH_BATCH=50 BENCH_CONCURRENCY=2 npx tsx bench/ingest.ts   # CONCURRENCY: lanes of `load --lanes`
  *
  * Documents are generated as they are consumed (the generator is deterministic for its seed, so every pass sees the
  * same documents and none are held in memory), and the time spent generating is subtracted from each pass. A first
@@ -19,8 +19,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { loadConfig } from '../src/config.js';
-import type { FhirRequest } from '../src/fhir/context.js';
-import { ingestDocuments } from '../src/fhir/interaction/document.js';
+import { DocumentQueue } from '../src/fhir/document-queue.js';
 import { DEFAULT_OPTIONS, generateAdmissions } from '../src/registry/synthetic/index.js';
 import { createRuntime } from '../src/server.js';
 import { dropSchema } from '../src/db/postgres.js';
@@ -119,17 +118,22 @@ async function main(): Promise<void> {
     );
     const copySeconds = (performance.now() - copyStarted) / 1000 - copyDocuments.generationSeconds;
 
-    // Ingest: batches of BATCH documents through ingestDocuments, CONCURRENCY batches in flight.
+    // Ingest as `load` does it: batches of BATCH documents through ingestDocuments, CONCURRENCY lanes (by hospital) in flight.
     const statuses = new Map<string, number>();
     const busyBefore = machineBusySeconds();
     const cpuBefore = process.cpuUsage();
-    const ingest = await pass(BATCH, CONCURRENCY, async (bundles) => {
-      const requests = bundles.map((body): FhirRequest => ({ method: 'POST', baseUrl: 'http://bench/fhir', query: [], headers: { prefer: 'return=minimal' }, body }));
-      for (const result of await ingestDocuments(runtime.context, requests)) {
+    const queue = new DocumentQueue<undefined>(runtime.context, {
+      batchSize: BATCH,
+      lanes: CONCURRENCY,
+      onResult: (_label, result) => {
         const status = 'error' in result ? `${result.error.status}` : `${result.response.status}`;
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
-      }
+      },
     });
+    const ingest = await pass(1, 1, async ([body]) => queue.add({ method: 'POST', baseUrl: 'http://bench/fhir', query: [], headers: { prefer: 'return=minimal' }, body }, undefined));
+    const flushStarted = performance.now();
+    await queue.flush();
+    ingest.seconds += (performance.now() - flushStarted) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
     const nodeCpuSeconds = (cpu.user + cpu.system) / 1e6;
     const otherCpuSeconds = machineBusySeconds() - busyBefore - nodeCpuSeconds;

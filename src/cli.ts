@@ -7,9 +7,9 @@ import { loadConfig } from './config.js';
 import { migrate } from './db/migrations.js';
 import type { Database } from './db/database.js';
 import { openDatabase } from './db/open.js';
+import { DocumentQueue } from './fhir/document-queue.js';
 import { newId } from './fhir/ids.js';
 import type { FhirRequest } from './fhir/context.js';
-import { ingestDocuments } from './fhir/interaction/document.js';
 import { rebuildCases } from './registry/cases/rebuild.js';
 import { refreshResults } from './registry/indicators/case-results.js';
 import { indicatorSet } from './registry/indicators/definitions.js';
@@ -77,9 +77,11 @@ program
   .description('store FHIR resources from JSON / NDJSON files or folders: document Bundles are ingested as documents (entries stored, registry case derived), other resources with an id are PUT, others created')
   .argument('<paths...>', 'files or folders')
   .option('--batch <documents>', 'document Bundles stored per transaction (each still answered on its own: a refused one sinks no other)', '50')
-  .action(async (paths: string[], options: { batch: string }) => {
-    const batchSize = Number(options.batch);
+  .option('--lanes <n>', 'batches stored at once, each for its own hospitals (a hospital\'s documents are stored in file order)', '2')
+  .action(async (paths: string[], options: { batch: string; lanes: string }) => {
+    const [batchSize, lanes] = [Number(options.batch), Number(options.lanes)];
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`--batch must be a positive integer, got "${options.batch}"`);
+    if (!Number.isInteger(lanes) || lanes < 1) throw new Error(`--lanes must be a positive integer, got "${options.lanes}"`);
     const config = loadConfig();
     const runtime = await createRuntime(config, { logger: false });
     const files = paths.flatMap(filesUnder);
@@ -87,18 +89,16 @@ program
     let stored = 0;
     let documents = 0;
     const refused: string[] = [];
-    // Documents wait here until a batch is full (or another resource comes, which must see them stored first).
-    let pending: { label: string; request: FhirRequest }[] = [];
-    const storePending = async () => {
-      // The same path as POST /fhir/Bundle: validated whole, entries stored, registry case derived, corrections applied.
-      const results = await ingestDocuments(runtime.context, pending.map((one) => one.request));
-      results.forEach((result, position) => {
+    // The same path as POST /fhir/Bundle: validated whole, entries stored, registry case derived, corrections applied.
+    const queue = new DocumentQueue<string>(runtime.context, {
+      batchSize,
+      lanes,
+      onResult: (label, result) => {
         if ('error' in result) {
-          refused.push(`${pending[position].label}: ${result.error.status} ${result.error.issues.filter((one) => one.severity === 'error').slice(0, 3).map((one) => one.diagnostics).join('; ')}`);
+          refused.push(`${label}: ${result.error.status} ${result.error.issues.filter((one) => one.severity === 'error').slice(0, 3).map((one) => one.diagnostics).join('; ')}`);
         } else documents++;
-      });
-      pending = [];
-    };
+      },
+    });
     bar.start(files.length, 0, { resources: 0, documents: 0 });
     try {
       for (const file of files) {
@@ -106,18 +106,18 @@ program
           if (!runtime.context.resourceTypes.has(resource.resourceType)) throw new Error(`${file}: unknown resourceType ${resource.resourceType}`);
           if (resource.resourceType === 'Bundle' && (resource as fhir4.Bundle).type === 'document') {
             const request: FhirRequest = { method: 'POST', baseUrl: `${config.publicBaseUrl || 'http://localhost'}/fhir`, query: [], headers: { prefer: 'return=minimal' }, body: resource };
-            pending.push({ label: `${file} #${index + 1}`, request });
-            if (pending.length >= batchSize) await storePending();
+            await queue.add(request, `${file} #${index + 1}`);
             continue;
           }
-          if (pending.length) await storePending();
+          // Queued documents are stored first: another resource may refer to what they create.
+          await queue.flush();
           if (resource.id) await runtime.context.store.put(resource, resource.id);
           else await runtime.context.store.create(resource, newId());
           stored++;
         }
         bar.increment(1, { resources: stored, documents });
       }
-      if (pending.length) await storePending();
+      await queue.flush();
     } finally {
       bar.stop();
       await runtime.close();

@@ -267,8 +267,8 @@ export function queryString(query: [string, string][]): string {
 // Links: Reference.reference, elements of type uri/url/canonical/oid/uuid, and href/src in narrative.
 
 export type LinkKind = 'reference' | 'uri' | 'narrative';
-/** Returns the replacement for a link, or undefined to keep it. `path` is the FHIRPath of the element. */
-export type LinkRewriter = (value: string, kind: LinkKind, path: string) => string | undefined;
+/** Returns the replacement for a link, or undefined to keep it. `path` gives the FHIRPath of the element. */
+export type LinkRewriter = (value: string, kind: LinkKind, path: () => string) => string | undefined;
 
 const URI_TYPES = new Set(['uri', 'url', 'canonical', 'oid', 'uuid']);
 const INLINE_TYPES = new Set(['BackboneElement', 'Element']);
@@ -284,6 +284,15 @@ interface TypeElements {
   byPath: Map<string, ElementInfo>;
   /** Choice elements by parent path: `Observation` → [{ prefix: 'value', info }]. */
   choices: Map<string, { prefix: string; info: ElementInfo }[]>;
+  /** Per element path, what each JSON key below it is (worked out once per key). */
+  plans: Map<string, Map<string, ElementPlan | null>>;
+}
+
+/** An element's handling: the kind of link its string values are, and how to walk an object value. */
+interface ElementPlan {
+  link?: LinkKind;
+  /** A type and the element path its children are defined at, or `resource`: walked by its own resourceType. */
+  child?: { type: string; elementPath: string } | 'resource';
 }
 
 /**
@@ -297,7 +306,8 @@ export class LinkWalker {
 
   /** Rewrites the links of `resource` in place. */
   rewrite(resource: fhir4.Resource, rewriter: LinkRewriter, rootPath: string): void {
-    this.visit(resource as unknown as Record<string, unknown>, resource.resourceType, resource.resourceType, rootPath, rewriter);
+    const path: WalkPath = { root: rootPath, steps: [], text: () => path.root + path.steps.map((step) => (typeof step === 'number' ? `[${step}]` : `.${step}`)).join('') };
+    this.visit(resource as unknown as Record<string, unknown>, resource.resourceType, resource.resourceType, path, rewriter);
   }
 
   private elements(type: string): TypeElements | undefined {
@@ -305,7 +315,7 @@ export class LinkWalker {
       const definition = this.conformance.structureDefinition(`http://hl7.org/fhir/StructureDefinition/${type}`);
       let compiled: TypeElements | undefined;
       if (definition?.snapshot) {
-        compiled = { byPath: new Map(), choices: new Map() };
+        compiled = { byPath: new Map(), choices: new Map(), plans: new Map() };
         for (const element of definition.snapshot.element) {
           const info: ElementInfo = { codes: (element.type ?? []).map((t) => t.code), contentReference: element.contentReference };
           if (element.path.endsWith('[x]')) {
@@ -323,9 +333,7 @@ export class LinkWalker {
   }
 
   /** The definition of `parent.key`, resolving choice elements (`valueUri` → value[x] as uri). */
-  private element(type: string, parent: string, key: string): { info: ElementInfo; codes: string[] } | undefined {
-    const elements = this.elements(type);
-    if (!elements) return undefined;
+  private element(elements: TypeElements, parent: string, key: string): { info: ElementInfo; codes: string[] } | undefined {
     const info = elements.byPath.get(`${parent}.${key}`);
     if (info) return { info, codes: info.codes };
     for (const choice of elements.choices.get(parent) ?? []) {
@@ -337,51 +345,83 @@ export class LinkWalker {
     return undefined;
   }
 
-  private visit(node: Record<string, unknown>, type: string, elementPath: string, fhirPath: string, rewriter: LinkRewriter): void {
-    for (const [key, value] of Object.entries(node)) {
+  /** What to do with the values of `key` under `elementPath` of `type` (null: not an element, or nothing to visit). */
+  private plan(type: string, elementPath: string, key: string): ElementPlan | null {
+    const elements = this.elements(type);
+    const found = elements && this.element(elements, elementPath, key);
+    if (!elements || !found) return null;
+    const link: LinkKind | undefined =
+      type === 'Reference' && key === 'reference'
+        ? 'reference'
+        : found.codes.some((code) => URI_TYPES.has(code))
+          ? 'uri'
+          : found.codes.includes('xhtml')
+            ? 'narrative'
+            : undefined;
+    let child: ElementPlan['child'];
+    if (found.info.contentReference) child = { type, elementPath: found.info.contentReference.replace(/^.*#/, '') };
+    else if (found.codes.some((code) => INLINE_TYPES.has(code)) && this.hasChildren(elements, `${elementPath}.${key}`)) child = { type, elementPath: `${elementPath}.${key}` };
+    else if (found.codes.includes('Resource')) child = 'resource';
+    else if (found.codes.length === 1 && /^[A-Z]/.test(found.codes[0])) child = { type: found.codes[0], elementPath: found.codes[0] };
+    return { link, child };
+  }
+
+  private visit(node: Record<string, unknown>, type: string, elementPath: string, path: WalkPath, rewriter: LinkRewriter): void {
+    const elements = this.elements(type);
+    if (!elements) return;
+    let plans = elements.plans.get(elementPath);
+    if (!plans) elements.plans.set(elementPath, (plans = new Map()));
+    for (const key of Object.keys(node)) {
       if (key === 'resourceType' || key.startsWith('_')) continue;
-      const found = this.element(type, elementPath, key);
-      if (!found) continue;
-      const visitOne = (item: unknown, path: string): unknown => {
-        if (typeof item === 'string') {
-          const kind: LinkKind | undefined =
-            type === 'Reference' && key === 'reference'
-              ? 'reference'
-              : found.codes.some((code) => URI_TYPES.has(code))
-                ? 'uri'
-                : found.codes.includes('xhtml')
-                  ? 'narrative'
-                  : undefined;
-          if (kind === 'narrative') return rewriteNarrative(item, rewriter, path);
-          return kind ? (rewriter(item, kind, path) ?? item) : item;
+      let plan = plans.get(key);
+      if (plan === undefined) plans.set(key, (plan = this.plan(type, elementPath, key)));
+      if (plan === null) continue;
+      const value = node[key];
+      path.steps.push(key);
+      if (Array.isArray(value)) {
+        for (let index = 0; index < value.length; index++) {
+          path.steps.push(index);
+          value[index] = this.visitItem(value[index], plan, path, rewriter);
+          path.steps.pop();
         }
-        if (item === null || typeof item !== 'object' || Array.isArray(item)) return item;
-        const child = item as Record<string, unknown>;
-        if (found.info.contentReference) {
-          this.visit(child, type, found.info.contentReference.replace(/^.*#/, ''), path, rewriter);
-        } else if (found.codes.some((code) => INLINE_TYPES.has(code)) && this.hasChildren(type, `${elementPath}.${key}`)) {
-          this.visit(child, type, `${elementPath}.${key}`, path, rewriter);
-        } else if (found.codes.includes('Resource') && typeof child.resourceType === 'string') {
-          this.visit(child, child.resourceType, child.resourceType, path, rewriter);
-        } else if (found.codes.length === 1 && /^[A-Z]/.test(found.codes[0])) {
-          this.visit(child, found.codes[0], found.codes[0], path, rewriter);
-        }
-        return item;
-      };
-      if (Array.isArray(value)) value.forEach((item, i) => (value[i] = visitOne(item, `${fhirPath}.${key}[${i}]`)));
-      else node[key] = visitOne(value, `${fhirPath}.${key}`);
+      } else {
+        node[key] = this.visitItem(value, plan, path, rewriter);
+      }
+      path.steps.pop();
     }
   }
 
-  private hasChildren(type: string, path: string): boolean {
-    const elements = this.elements(type)!;
+  /** One value of an element: a link is rewritten, an object visited by its type's definition. */
+  private visitItem(item: unknown, plan: ElementPlan, path: WalkPath, rewriter: LinkRewriter): unknown {
+    if (typeof item === 'string') {
+      if (plan.link === 'narrative') return rewriteNarrative(item, rewriter, path.text);
+      return plan.link ? (rewriter(item, plan.link, path.text) ?? item) : item;
+    }
+    if (item === null || typeof item !== 'object' || Array.isArray(item) || !plan.child) return item;
+    const child = item as Record<string, unknown>;
+    if (plan.child !== 'resource') this.visit(child, plan.child.type, plan.child.elementPath, path, rewriter);
+    else {
+      const own = typeof child.resourceType === 'string' ? child.resourceType : 'Resource';
+      this.visit(child, own, own, path, rewriter);
+    }
+    return item;
+  }
+
+  private hasChildren(elements: TypeElements, path: string): boolean {
     const prefix = `${path}.`;
     for (const candidate of elements.byPath.keys()) if (candidate.startsWith(prefix)) return true;
     return elements.choices.has(path);
   }
 }
 
-function rewriteNarrative(xhtml: string, rewriter: LinkRewriter, path: string): string {
+/** Where the walk is: the root's FHIRPath and the keys and indexes below it, made into `text` only when asked. */
+interface WalkPath {
+  root: string;
+  steps: (string | number)[];
+  text: () => string;
+}
+
+function rewriteNarrative(xhtml: string, rewriter: LinkRewriter, path: () => string): string {
   return xhtml.replace(NARRATIVE_LINK, (whole, attribute: string, quote: string, value: string) => {
     const replaced = rewriter(value.replace(/&amp;/g, '&'), 'narrative', path);
     return replaced === undefined ? whole : `${attribute}${quote}${replaced.replace(/&/g, '&amp;')}${quote}`;
@@ -421,16 +461,28 @@ export async function resolveLinks(
   // Relative references inside an entry with an absolute RESTful fullUrl are relative to that fullUrl's base.
   const entryBase = entry.fullUrl && /^https?:/.test(entry.fullUrl) ? entry.fullUrl.replace(/\/[A-Z][A-Za-z]+\/[^/]+$/, '') : undefined;
 
-  const conditional = new Map<string, string>();
+  // One walk rewrites fullUrls and notes conditional references; a second replaces those once they are resolved.
   const conditionalReferences: { value: string; path: string }[] = [];
   walker.rewrite(
     copy,
     (value, kind, path) => {
-      if (kind === 'reference' && !targets.has(value) && /^[A-Z][A-Za-z]+\?/.test(value)) conditionalReferences.push({ value, path });
-      return undefined;
+      const target = targets.get(value);
+      if (target) return target;
+      if (kind !== 'reference') return undefined;
+      if (/^[A-Z][A-Za-z]+\?/.test(value)) {
+        conditionalReferences.push({ value, path: path() });
+        return undefined;
+      }
+      if (BUNDLE_LOCAL.test(value)) {
+        throw badRequest(`Reference "${value}" is not the fullUrl of any entry in this Bundle, so it cannot be resolved`, [path()]);
+      }
+      const relative = entryBase ? RELATIVE_REFERENCE.exec(value) : null;
+      return relative ? targets.get(`${entryBase}/${relative[1]}/${relative[2]}`) : undefined;
     },
     root,
   );
+  if (conditionalReferences.length === 0) return copy;
+  const conditional = new Map<string, string>();
   for (const { value, path } of conditionalReferences) {
     if (conditional.has(value)) continue;
     const type = value.slice(0, value.indexOf('?'));
@@ -441,21 +493,7 @@ export async function resolveLinks(
     }
     conditional.set(value, `${type}/${matches[0].id}`);
   }
-
-  walker.rewrite(
-    copy,
-    (value, kind, path) => {
-      const target = targets.get(value) ?? conditional.get(value);
-      if (target) return target;
-      if (kind !== 'reference') return undefined;
-      if (BUNDLE_LOCAL.test(value)) {
-        throw badRequest(`Reference "${value}" is not the fullUrl of any entry in this Bundle, so it cannot be resolved`, [path]);
-      }
-      const relative = entryBase ? RELATIVE_REFERENCE.exec(value) : null;
-      return relative ? targets.get(`${entryBase}/${relative[1]}/${relative[2]}`) : undefined;
-    },
-    root,
-  );
+  walker.rewrite(copy, (value) => conditional.get(value), root);
   return copy;
 }
 
