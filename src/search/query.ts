@@ -171,13 +171,13 @@ export class PredicateBuilder {
   ) {}
 
   /**
-   * `predicate` (as built by this builder) as `SELECT DISTINCT rid` over its index rows, when it is a positive match
+   * `predicate` (as built by this builder) as `SELECT [DISTINCT] rid` over its index rows, when it is a positive match
    * on index rows of one resource type: then every such rid is a live resource of that type (index rows go with the
    * resource's deletion), so the set can stand in for resource rows without reading them.
    */
-  ridSource(predicate: string): string | undefined {
+  ridSource(predicate: string, distinct = true): string | undefined {
     const source = this.ridSources.get(predicate);
-    return source && `SELECT DISTINCT ${source.index}.rid FROM ${source.table} ${source.index} WHERE ${source.match}${this.visible(source.index)}`;
+    return source && `SELECT ${distinct ? 'DISTINCT ' : ''}${source.index}.rid FROM ${source.table} ${source.index} WHERE ${source.match}${this.visible(source.index)}`;
   }
 
   /** Whether `ridSource` can stand in for `predicate` (without binding anything). */

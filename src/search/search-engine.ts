@@ -213,19 +213,14 @@ export class SearchEngine extends SearchIndexer {
     /** Conditions on resource row `r`: binds (the tenant's among them) only where a statement uses them. */
     const rowFilter = () => [...this.rowConditions(sql, types, readScope, scope.compartment), ...predicates].join(' AND ');
 
-    // Index-only candidates when every parameter is a plain index match and nothing before the page cut needs the
-    // resource row (its id, type, deletion; the tenant is on the index rows too): counting and paging then read
-    // resource rows for the page only. Chains and the like keep the resource-driven plan, where PostgreSQL may start
-    // from their more selective side.
-    const indexOnly =
-      types?.length === 1 &&
-      !scope.compartment &&
-      predicates.length > 0 &&
-      predicates.every((predicate) => builder.hasRidSource(predicate)) &&
-      !sortOrder(params).some(({ code }) => COLUMN_PARAMETERS.has(code));
-    const candidates = () =>
-      indexOnly ? { from: `(${builder.ridSource(predicates[0])}) r`, filter: predicates.slice(1).join(' AND ') || 'true' } : { from: 'resource r', filter: rowFilter() };
-    const counted = sql.statement(candidates);
+    // Index-only matching when every parameter is a plain index match: nothing then needs the resource row's type,
+    // deletion or tenant (the index rows carry the tenant; a deleted resource has none), so the total is counted
+    // from index rows alone. Chains and the like keep the resource-driven plan, where PostgreSQL may start from
+    // their more selective side.
+    const indexOnly = types?.length === 1 && !scope.compartment && predicates.length > 0 && predicates.every((predicate) => builder.hasRidSource(predicate));
+    const counted = sql.statement(() =>
+      indexOnly ? { from: `(${builder.ridSource(predicates[0])}) r`, filter: predicates.slice(1).join(' AND ') || 'true' } : { from: 'resource r', filter: rowFilter() },
+    );
     const total = await this.total(db, params, counted.result, counted.values);
     const cursorText = params.find(([name]) => name === '_cursor')?.[1];
     const cursor = cursorText === undefined ? undefined : decodeCursor(cursorText);
@@ -236,7 +231,12 @@ export class SearchEngine extends SearchIndexer {
     let rows = walk && (await this.walkSortIndex(db, sql, walk, readScope, rowFilter, cursor, options.count));
     if (!rows) {
       const { result, values } = sql.statement(() => {
-        const { from, filter } = candidates();
+        // Seen by every tenant, an index-only match is `rid IN (its index rows)`, which PostgreSQL can walk in rid
+        // order beside the resource key and stop at the page instead of collecting every match. A hospital's matches
+        // are a small share of the index rows it must scan anyway: collected first, then cut to the page (unless the
+        // order needs the resource row's own columns).
+        const walkRids = indexOnly && (readScope.kind === 'all' || sortOrder(params).some(({ code }) => COLUMN_PARAMETERS.has(code)));
+        const filter = walkRids ? [`r.rid IN (${builder.ridSource(predicates[0], false)})`, ...predicates.slice(1)].join(' AND ') : indexOnly ? predicates.slice(1).join(' AND ') || 'true' : rowFilter();
         const sortKeys = this.sortKeys(sql, types, params);
         const pageWhere = cursor ? `${filter} AND ${keysetCondition(sql, sortKeys, cursor)}` : filter;
         const order = [...sortKeys, { sql: 'r.rid', cast: 'bigint', descending: false } as SortKey]
@@ -244,11 +244,10 @@ export class SearchEngine extends SearchIndexer {
           .join(', ');
         const limit = sql.bind(options.count + 1);
         const columns = `r.rid, r.type, r.id, r.content${sortKeys.map((key, index) => `, (${key.sql})::text AS k${index}`).join('')}`;
-        const text = indexOnly
+        return indexOnly && !walkRids
           ? `SELECT ${columns} FROM resource r
-              WHERE r.rid IN (SELECT r.rid FROM ${from} WHERE ${pageWhere} ORDER BY ${order} LIMIT ${limit}) ORDER BY ${order}`
+              WHERE r.rid IN (SELECT r.rid FROM (${builder.ridSource(predicates[0])}) r WHERE ${pageWhere} ORDER BY ${order} LIMIT ${limit}) ORDER BY ${order}`
           : `SELECT ${columns} FROM resource r WHERE ${pageWhere} ORDER BY ${order} LIMIT ${limit}`;
-        return text;
       });
       rows = (await db.query<Row>(result, values)).rows;
     }

@@ -227,7 +227,8 @@ describe("hospital A gets none of hospital B's resources", () => {
   it('index-only searches (a plain parameter, its count, a sorted page, _has through one) hold only A\'s index rows', async () => {
     // What registry staff find, cut to A's resources, is what A must find.
     const ofA = (bundle: fhir4.Bundle) => entryKeys(bundle).filter((key) => keysA.has(key));
-    for (const query of ['Observation?code=http://loinc.org|8867-4', 'Observation?code=http://loinc.org|8867-4&_sort=-date', 'Condition?_sort=code']) {
+    const queries = ['Observation?code=http://loinc.org|8867-4', 'Observation?code=http://loinc.org|8867-4&_sort=-date', 'Observation?code=http://loinc.org|8867-4&_sort=-_lastUpdated', 'Condition?_sort=code'];
+    for (const query of queries) {
       const staff = await get(`/fhir/${query}&_count=1000`, STAFF);
       const found = await get(`/fhir/${query}&_count=1000`, A);
       expect(entryKeys(found), query).toEqual(ofA(staff));
