@@ -420,6 +420,11 @@ Description: "LVEF は 0〜100 %。/ LVEF is 0 to 100 %."
 Severity: #error
 Expression: "value.empty() or (value.value >= 0 and value.value <= 100)"
 
+Invariant: jp-cvd-obs-plausible-lvef
+Description: "LVEF 5〜90 % の外は入力誤りの疑い (登録の完全性で「不自然」)。/ An LVEF outside 5 to 90 % is likely an entry error (implausible in the registry's completeness report)."
+Severity: #warning
+Expression: "value.empty() or (value.value >= 5 and value.value <= 90)"
+
 Invariant: jp-cvd-obs-mrs-timepoint
 Description: "mRS には評価時点 (発症前・退院時・90日後) が必須。/ mRS requires its time point."
 Severity: #error
@@ -572,7 +577,7 @@ Id: jp-cvd-observation-lvef
 Title: "左室駆出率 / LVEF (JP-CVD)"
 Description: "左室駆出率 (LOINC 10230-1, %)。HFrEF (<40%)・HFmrEF (40-49%)・HFpEF (≥50%) の区分に用いる。/ Left ventricular ejection fraction in %."
 * insert CVDObservationRules
-* obeys jp-cvd-obs-range-lvef
+* obeys jp-cvd-obs-range-lvef and jp-cvd-obs-plausible-lvef
 * insert CVDScoreCategory(imaging)
 * code = $LNC#10230-1
 * value[x] only Quantity

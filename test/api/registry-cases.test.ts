@@ -241,7 +241,7 @@ describe('$registry-completeness', () => {
     });
     const response = await ingest(implausible, 201);
     const warning = response.body.issue.find((issue: fhir4.OperationOutcomeIssue) => issue.diagnostics?.startsWith('Registry item lvef'));
-    expect(warning).toMatchObject({ severity: 'warning', code: 'value', diagnostics: 'Registry item lvef is implausible: LVEF (%) 95 is outside 5–90' });
+    expect(warning).toMatchObject({ severity: 'warning', code: 'value', diagnostics: expect.stringMatching(/^Registry item lvef is implausible: 95 fails "LVEF 5〜90 % の外は入力誤りの疑い.*"$/) });
     expect(warning.expression[0]).toMatch(/^Bundle\.entry\.resource\.ofType\(Observation\)/);
     const missing = variant(heartFailure, 'lvef-missing', (copy) => dropEntry(copy, isLvef));
     const second = await ingest(missing, 201);

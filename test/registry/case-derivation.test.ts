@@ -88,19 +88,27 @@ describe('completeness rules', () => {
     expect(status(items, 'discharge-time')).toBe('implausible');
   });
 
-  it('flags scores outside their ranges and reports missing ones', () => {
+  it("flags scores outside the IG profiles' range and plausibility invariants and reports missing ones", () => {
+    // Plain Observations (no profile claimed): the invariants of the kind's IG profile still judge the value.
+    const score = (value: Partial<fhir4.Observation>) => ({ resourceType: 'Observation', status: 'final', code: {}, ...value }) as fhir4.Observation;
+    expect(terms.implausibility('nihss', score({ valueInteger: 43 }))).toMatch(/0〜42/);
+    expect(terms.implausibility('nihss', score({ valueInteger: 42 }))).toBeUndefined();
+    expect(terms.implausibility('lvef', score({ valueQuantity: { value: 95, unit: '%' } }))).toMatch(/5〜90/);
+    expect(terms.implausibility('lvef', score({ valueQuantity: { value: 55, unit: '%' } }))).toBeUndefined();
+    expect(terms.implausibility('toast', score({}))).toBeUndefined();
+
     const items = withFacts((c) => {
       c.facts.observations = [
-        { kind: 'nihss', value: 43, timepoint: 'admission' },
-        { kind: 'mrs', value: 7, timepoint: 'discharge' },
+        { kind: 'nihss', value: 43, timepoint: 'admission', implausible: 'NIHSS は 0〜42。/ NIHSS is 0 to 42.' },
+        { kind: 'mrs', value: 6, timepoint: 'discharge' },
       ];
     });
     expect(status(items, 'nihss-admission')).toBe('implausible');
-    expect(status(items, 'mrs-discharge')).toBe('implausible');
+    expect(status(items, 'mrs-discharge')).toBe('present');
     expect(status(items, 'mrs-pre-onset')).toBe('missing');
     const heartFailure = withFacts((c) => {
       c.diseases = ['acute-heart-failure'];
-      c.facts.observations = [{ kind: 'lvef', value: 95 }];
+      c.facts.observations = [{ kind: 'lvef', value: 95, implausible: 'LVEF 5〜90 %' }];
     });
     expect(status(heartFailure, 'lvef')).toBe('implausible');
     expect(status(heartFailure, 'nihss-admission')).toBeUndefined();

@@ -22,15 +22,6 @@ const STROKE = ['cerebral-infarction', 'intracerebral-hemorrhage', 'subarachnoid
 /** Diseases where the door-to-treatment times are indicators (onset and arrival matter). */
 const TIME_CRITICAL = [...STROKE, 'acute-coronary-syndrome', 'acute-aortic-dissection'];
 
-/** Plausible ranges of the IG's scores and measurements (inclusive). */
-const RANGES: Record<string, [number, number, string]> = {
-  nihss: [0, 42, 'NIHSS'],
-  mrs: [0, 6, 'mRS'],
-  lvef: [5, 90, 'LVEF (%)'],
-  gcs: [3, 15, 'GCS'],
-  aspects: [0, 10, 'ASPECTS'],
-};
-
 const ofType = (type: string) => `Bundle.entry.resource.ofType(${type})`;
 const encounterExtension = (url: string) => `${ofType('Encounter')}.extension('${url}')`;
 const conditionExtension = (url: string) => `${ofType('Condition')}.extension('${url}')`;
@@ -73,10 +64,8 @@ function scoreRule(item: string, kind: string, diseases: string[], timepoint?: s
     check: (registryCase) => {
       const fact = observation(registryCase, kind, timepoint);
       if (!fact) return missing();
-      const range = RANGES[kind];
-      if (range && fact.value !== undefined && (fact.value < range[0] || fact.value > range[1])) {
-        return implausible(`${range[2]} ${fact.value} is outside ${range[0]}–${range[1]}`);
-      }
+      // The IG's range and plausibility invariants of the kind's profile (derive.ts evaluates them).
+      if (fact.implausible) return implausible(`${fact.value ?? fact.code} fails "${fact.implausible}"`);
       return fact.value === undefined && fact.code === undefined ? missing('recorded without a value') : present;
     },
   };

@@ -133,6 +133,7 @@ function observationFact(observation: fhir4.Observation, terms: RegistryTerms): 
     ...optional('code', observation.valueCodeableConcept?.coding?.find((coding) => coding.code)?.code),
     ...optional('at', observation.effectiveDateTime ?? observation.effectivePeriod?.start),
     ...optional('timepoint', codeOf(extension(observation, IG_EXTENSION.assessmentTimepoint))),
+    ...optional('implausible', terms.implausibility(kind, observation)),
   }];
 }
 

@@ -1,3 +1,5 @@
+import fhirpath from 'fhirpath';
+import r4Model from 'fhirpath/fhir-context/r4';
 import type { ConformanceRegistry } from '../../conformance/package-loader.js';
 import { LocalTerminology } from '../../validation/terminology.js';
 import { IG_BASE, IG_CODE_SYSTEM, SYSTEM } from '../synthetic/canonical.js';
@@ -9,12 +11,17 @@ const DISEASE_GROUP_SYSTEM = `${IG_BASE}/CodeSystem/jp-cvd-disease-group`;
 const DEATH_DISPOSITIONS = `${IG_BASE}/ValueSet/jp-cvd-in-hospital-death-disposition`;
 const OBSERVATION_PROFILE_PREFIX = `${IG_BASE}/StructureDefinition/jp-cvd-observation-`;
 
-/** How an IG observation profile recognises its Observation: fixed codings, or a code binding. */
+/** How an IG observation profile recognises its Observation (fixed codings, or a code binding), and its value checks. */
 interface ObservationKindRule {
   kind: string;
   codings: { system: string; code: string }[];
   valueSet?: string;
+  /** The profile's range (error) and plausibility (warning) invariants, compiled. */
+  valueChecks: { human: string; holds: (observation: fhir4.Observation) => boolean }[];
 }
+
+/** Keys of the IG invariants on an observation's value: its valid range, and the range a registry finds plausible. */
+const VALUE_CHECK = /^jp-cvd-obs-(range|plausible)-/;
 
 /**
  * The IG's terminology the case derivation needs, read once per loaded conformance registry: the ICD-10 → disease
@@ -114,6 +121,14 @@ export class RegistryTerms {
     return undefined;
   }
 
+  /**
+   * The human text of the first value check of the IG profile for `kind` that `observation` fails (its range or
+   * plausibility invariant), evaluated whether or not the Observation claims the profile.
+   */
+  implausibility(kind: string, observation: fhir4.Observation): string | undefined {
+    return this.observationRules.find((rule) => rule.kind === kind)?.valueChecks.find((check) => !check.holds(observation))?.human;
+  }
+
   /** The jp-cvd-procedure code of a Procedure (the IG's procedure profiles bind their code to that system). */
   procedureKind(procedure: fhir4.Procedure): string | undefined {
     return procedure.code?.coding?.find((coding) => coding.system === IG_CODE_SYSTEM.procedure && coding.code)?.code;
@@ -154,5 +169,20 @@ function observationRule(profile: fhir4.StructureDefinition, kind: string): Obse
       if (code) codings.push({ system: element.fixedUri, code });
     }
   }
-  return { kind, codings, ...(valueSet ? { valueSet } : {}) };
+  const valueChecks = elements
+    .flatMap((element) => element.constraint ?? [])
+    .filter((constraint) => VALUE_CHECK.test(constraint.key) && constraint.expression)
+    .map((constraint) => {
+      const compiled = fhirpath.compile(constraint.expression!, r4Model as never, { async: false });
+      const holds = (observation: fhir4.Observation) => {
+        try {
+          return (compiled(observation) as unknown[]).every((result) => result === true);
+        } catch {
+          // Data the expression cannot be evaluated on (the validator reports it): no value judgement here.
+          return true;
+        }
+      };
+      return { human: constraint.human, holds };
+    });
+  return { kind, codings, ...(valueSet ? { valueSet } : {}), valueChecks };
 }

@@ -86,4 +86,6 @@ export interface ObservationFact {
   at?: string;
   /** jp-cvd-assessment-timepoint code. */
   timepoint?: string;
+  /** Why the value is implausible: the human text of the IG range or plausibility invariant it fails. */
+  implausible?: string;
 }
