@@ -1,6 +1,5 @@
-import fhirpath from 'fhirpath';
-import r4Model from 'fhirpath/fhir-context/r4';
 import type { ConformanceRegistry } from '../../conformance/package-loader.js';
+import { InvariantEvaluator } from '../../validation/invariants.js';
 import { LocalTerminology } from '../../validation/terminology.js';
 import { IG_BASE, IG_CODE_SYSTEM, SYSTEM } from '../synthetic/canonical.js';
 
@@ -22,6 +21,8 @@ interface ObservationKindRule {
 
 /** Keys of the IG invariants on an observation's value: its valid range, and the range a registry finds plausible. */
 const VALUE_CHECK = /^jp-cvd-obs-(range|plausible)-/;
+/** The validator's constraint evaluation (subset compiler, else fhirpath.js; each expression compiled once). */
+const invariants = new InvariantEvaluator();
 
 /**
  * The IG's terminology the case derivation needs, read once per loaded conformance registry: the ICD-10 → disease
@@ -169,20 +170,16 @@ function observationRule(profile: fhir4.StructureDefinition, kind: string): Obse
       if (code) codings.push({ system: element.fixedUri, code });
     }
   }
+  // Judged as the validator judges the same invariant (an expression it cannot evaluate is no value judgement).
   const valueChecks = elements
     .flatMap((element) => element.constraint ?? [])
     .filter((constraint) => VALUE_CHECK.test(constraint.key) && constraint.expression)
-    .map((constraint) => {
-      const compiled = fhirpath.compile(constraint.expression!, r4Model as never, { async: false });
-      const holds = (observation: fhir4.Observation) => {
-        try {
-          return (compiled(observation) as unknown[]).every((result) => result === true);
-        } catch {
-          // Data the expression cannot be evaluated on (the validator reports it): no value judgement here.
-          return true;
-        }
-      };
-      return { human: constraint.human, holds };
-    });
+    .map((constraint) => ({
+      human: constraint.human,
+      holds: (observation: fhir4.Observation) => {
+        const result = invariants.evaluate(constraint.expression!, 'Observation', observation, observation, observation);
+        return !('passed' in result) || result.passed;
+      },
+    }));
   return { kind, codings, ...(valueSet ? { valueSet } : {}), valueChecks };
 }
