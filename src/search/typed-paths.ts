@@ -1,4 +1,5 @@
 import r4Model from 'fhirpath/fhir-context/r4';
+import { choiceSuffixType } from '../conformance/choice-types.js';
 import { unionBranches } from './parameters.js';
 
 /** A FHIRPath result item with its FHIR type name (`CodeableConcept`, `dateTime`, `String`...). */
@@ -18,14 +19,6 @@ const model = r4Model as unknown as {
   pathsDefinedElsewhere: Record<string, string>;
   type2Parent: Record<string, string>;
 };
-
-/** Choice suffixes (`valueString`) of primitive types: their FHIR type name starts lower case (`string`). */
-const PRIMITIVE_SUFFIXES = new Set([
-  'Boolean', 'Integer', 'String', 'Decimal', 'Uri', 'Url', 'Canonical', 'Base64Binary', 'Instant', 'Date', 'DateTime',
-  'Time', 'Code', 'Oid', 'Id', 'Markdown', 'UnsignedInt', 'PositiveInt', 'Uuid',
-]);
-
-const typeOfSuffix = (suffix: string) => (PRIMITIVE_SUFFIXES.has(suffix) ? suffix.charAt(0).toLowerCase() + suffix.slice(1) : suffix);
 
 /** `type` is `ancestor` or derives from it (Age is a Quantity). */
 function isA(type: string, ancestor: string): boolean {
@@ -74,7 +67,13 @@ function resolve(definedAt: string, name: string): Resolution {
   if (type) return { path, keys: [{ key: name, type, definedAt: type === 'BackboneElement' || type === 'Element' ? definition : type }] };
   const suffixes = model.choiceTypePaths[path];
   if (!suffixes) throw new NeedsFhirpath(path);
-  return { path, keys: suffixes.map((suffix) => ({ key: name + suffix, type: typeOfSuffix(suffix), definedAt: typeOfSuffix(suffix) })) };
+  return {
+    path,
+    keys: suffixes.map((suffix) => {
+      const type = choiceSuffixType(suffix);
+      return { key: name + suffix, type, definedAt: type };
+    }),
+  };
 }
 
 function pushChild(out: Item[], child: any, type: string, definedAt: string, path: string): void {

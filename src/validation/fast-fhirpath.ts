@@ -1,5 +1,6 @@
 import fhirpath from 'fhirpath';
 import r4Model from 'fhirpath/fhir-context/r4';
+import { choiceSuffixType } from '../conformance/choice-types.js';
 
 /**
  * A compiler of the FHIRPath subset that profile invariants use (navigation, where/select/all/exists, boolean logic,
@@ -51,11 +52,6 @@ for (const [path, types] of Object.entries((r4Model as unknown as { choiceTypePa
   for (const type of types) suffixes.add(type.charAt(0).toUpperCase() + type.slice(1));
   CHOICE_SUFFIXES.set(name, suffixes);
 }
-
-const PRIMITIVE_CHOICE_TYPES = new Set([
-  'boolean', 'integer', 'string', 'decimal', 'uri', 'url', 'canonical', 'base64Binary', 'instant', 'date', 'dateTime',
-  'time', 'code', 'oid', 'id', 'markdown', 'unsignedInt', 'positiveInt', 'uuid',
-]);
 
 /** Compiles an expression, or returns undefined when it uses something outside the subset. */
 export function compileFastPath(expression: string): FastPath | undefined {
@@ -206,9 +202,7 @@ function navigate(value: unknown, name: string, result: Collection): void {
   for (const key in value) {
     if (key.length <= name.length || !key.startsWith(name) || !suffixes.has(key.slice(name.length))) continue;
     if (`_${key}` in value) throw new NeedsFullEngine(`_${key}`);
-    const suffix = key.slice(name.length);
-    const lowered = suffix.charAt(0).toLowerCase() + suffix.slice(1);
-    pushValues(value[key], PRIMITIVE_CHOICE_TYPES.has(lowered) ? lowered : suffix, result);
+    pushValues(value[key], choiceSuffixType(key.slice(name.length)), result);
   }
 }
 
